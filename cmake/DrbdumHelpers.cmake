@@ -35,7 +35,8 @@ function(drbdum_add_unit_test)
     set(T_TIMEOUT 120)
   endif()
   add_test(NAME ${T_NAME} COMMAND ${T_NAME})
-  set_tests_properties(${T_NAME} PROPERTIES LABELS unit TIMEOUT ${T_TIMEOUT})
+  set_tests_properties(${T_NAME} PROPERTIES LABELS unit TIMEOUT ${T_TIMEOUT}
+                       ENVIRONMENT "${DRBDUM_SANITIZER_ENV}")
   if(VALGRIND AND DRBDUM_SANITIZE STREQUAL "")
     add_test(NAME ${T_NAME}.valgrind COMMAND ${VALGRIND} ${DRBDUM_VALGRIND_ARGS} $<TARGET_FILE:${T_NAME}>)
     math(EXPR vt "${T_TIMEOUT} * 4")
@@ -43,3 +44,17 @@ function(drbdum_add_unit_test)
                          ENVIRONMENT "DRBDUM_UNDER_VALGRIND=1")
   endif()
 endfunction()
+
+# drbdum_link_drbd(tgt): link the extracted DRBD objects, the kernel library objects it
+# selects (lru_cache, rbtree), umc and the mte provider into an executable.
+function(drbdum_link_drbd tgt)
+  target_sources(${tgt} PRIVATE $<TARGET_OBJECTS:drbd_objs> $<TARGET_OBJECTS:drbd_lib_objs>)
+  target_link_libraries(${tgt} PRIVATE umc mte sysservice)
+endfunction()
+
+# Environment for tests in sanitizer builds: suppressions live in tests/*.supp, each entry
+# explained there.
+set(DRBDUM_SANITIZER_ENV
+    "TSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/tsan.supp halt_on_error=1 second_deadlock_stack=1"
+    "ASAN_OPTIONS=detect_leaks=1 abort_on_error=1"
+    "UBSAN_OPTIONS=print_stacktrace=1 halt_on_error=1")

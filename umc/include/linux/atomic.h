@@ -12,6 +12,7 @@
 #include <linux/types.h>
 #include <linux/compiler.h>
 #include <asm/barrier.h>
+#include <linux/stddef.h> /* false/true used below (umc-net: added) */
 
 #define __UMC_ATOMIC_OPS(pfx, at, t) \
 static inline t pfx##_read(const at *v) { return __atomic_load_n(&v->counter, __ATOMIC_RELAXED); } \

@@ -46,6 +46,12 @@ extern const char hex_asc[];
 #define hex_asc_lo(x) hex_asc[((x) & 0x0f)]
 #define hex_asc_hi(x) hex_asc[((x) & 0xf0) >> 4]
 int hex_to_bin(unsigned char ch);
+/* umc-lib addition (umc/src/hexdump.c): the rest of the kernel's hex helpers. */
+extern const char hex_asc_upper[];
+#define hex_asc_upper_lo(x) hex_asc_upper[((x) & 0x0f)]
+#define hex_asc_upper_hi(x) hex_asc_upper[((x) & 0xf0) >> 4]
+int __must_check hex2bin(u8 *dst, const char *src, size_t count);
+char *bin2hex(char *dst, const void *src, size_t count);
 
 enum system_states { SYSTEM_BOOTING, SYSTEM_SCHEDULING, SYSTEM_RUNNING, SYSTEM_HALT,
 		     SYSTEM_POWER_OFF, SYSTEM_RESTART, SYSTEM_SUSPEND };

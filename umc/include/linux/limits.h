@@ -5,6 +5,7 @@
 #ifndef INT_MAX
 #define SHRT_MAX ((short)(~0U >> 1))
 #define SHRT_MIN ((short)(-SHRT_MAX - 1))
+#define USHRT_MAX ((unsigned short)~0U) /* drbd-block addition */
 #define INT_MAX ((int)(~0U >> 1))
 #define INT_MIN (-INT_MAX - 1)
 #define UINT_MAX (~0U)

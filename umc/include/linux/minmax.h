@@ -11,8 +11,10 @@
 #define max(x, y) __cmp_once(x, y, >)
 #define min3(x, y, z) min((typeof(x))min(x, y), z)
 #define max3(x, y, z) max((typeof(x))max(x, y), z)
-#define min_not_zero(x, y) ({ typeof(x) __x = (x); typeof(y) __y = (y); \
-	__x == 0 ? __y : ((__y == 0) ? __x : min(__x, __y)); })
+/* drbd-block fix: own names, since min() declares __x/__y itself (`typeof(__x) __x = (__x)`
+ * initialised the variable from itself: min_not_zero returned garbage) */
+#define min_not_zero(x, y) ({ typeof(x) __mnz_x = (x); typeof(y) __mnz_y = (y); \
+	__mnz_x == 0 ? __mnz_y : ((__mnz_y == 0) ? __mnz_x : min(__mnz_x, __mnz_y)); })
 #define clamp(val, lo, hi) min((typeof(val))max(val, lo), hi)
 #define min_t(type, x, y) ({ type __x = (x); type __y = (y); __x < __y ? __x : __y; })
 #define max_t(type, x, y) ({ type __x = (x); type __y = (y); __x > __y ? __x : __y; })

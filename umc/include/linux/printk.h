@@ -10,18 +10,28 @@
 
 #include <linux/stdarg.h>
 #include <linux/compiler.h>
+#include <linux/types.h>
 #include <linux/kern_levels.h>
 
 extern int console_printk[];
 #define CONSOLE_LOGLEVEL_DEFAULT 7
 
+/* _printk/vprintk log under subsystem "kernel"; the printk() macro passes the caller's
+ * KBUILD_MODNAME as the log subsystem instead (umc-lib addition, see umc/debug.h). */
 __printf(1, 2) __cold int _printk(const char *fmt, ...);
 __printf(1, 0) int vprintk(const char *fmt, va_list args);
-#define printk(fmt, ...) _printk(fmt, ##__VA_ARGS__)
-#define printk_deferred(fmt, ...) _printk(fmt, ##__VA_ARGS__)
+__printf(2, 3) int umc_printk(const char *modname, const char *fmt, ...);
+#define printk(fmt, ...) umc_printk(KBUILD_MODNAME, fmt, ##__VA_ARGS__)
+#define printk_deferred(fmt, ...) umc_printk(KBUILD_MODNAME, fmt, ##__VA_ARGS__)
 
 /* Is pr_debug / dev_dbg output enabled for module @modname (umc's dynamic debug switch)? */
 bool umc_debug_enabled(const char *modname);
+
+/* %pV argument: a format and its arguments, formatted in place (umc/src/vsprintf.c). */
+struct va_format {
+	const char *fmt;
+	va_list *va;
+};
 
 #ifndef KBUILD_MODNAME
 #define KBUILD_MODNAME "umc"
@@ -59,5 +69,15 @@ bool umc_debug_enabled(const char *modname);
 
 /* dump_stack - log the calling thread's backtrace (sys->backtrace_log). */
 void dump_stack(void);
+
+/* print_hex_dump - log @len bytes of @buf, @rowsize (16 or 32) bytes per line in groups of
+ * @groupsize (1, 2, 4, 8) bytes, with an optional address/offset prefix and ASCII column. */
+enum { DUMP_PREFIX_NONE, DUMP_PREFIX_ADDRESS, DUMP_PREFIX_OFFSET };
+void print_hex_dump(const char *level, const char *prefix_str, int prefix_type, int rowsize,
+		    int groupsize, const void *buf, size_t len, bool ascii);
+/* hex_dump_to_buffer - format one line of a hex dump into @linebuf; returns the length the
+ * line would have had (as snprintf). */
+int hex_dump_to_buffer(const void *buf, size_t len, int rowsize, int groupsize, char *linebuf,
+		       size_t linebuflen, bool ascii);
 
 #endif

@@ -63,5 +63,12 @@
 #define ENOTRECOVERABLE 131
 #define ERFKILL 132
 #define EHWPOISON 133
+/* drbd-block addition: used by DRBD (EBADR, EMEDIUMTYPE) and the blk_status table */
+#define EBADE 52
+#define EBADR 53
+#define EREMCHG 78
+#define ENOMEDIUM 123
+#define EREMOTEIO 121
+#define EMEDIUMTYPE 124
 #endif
 #endif

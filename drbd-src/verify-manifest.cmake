@@ -1,0 +1,32 @@
+# cmake -DKDIR=<extracted tree> -DMANIFEST=<manifest.sha256> -P verify-manifest.cmake
+cmake_minimum_required(VERSION 3.25)
+# Fails when a file of the extracted kernel tree differs from what was extracted (its sha256
+# changed), when one is missing, or when a file was added to the tree.
+file(STRINGS ${MANIFEST} lines)
+set(expected "")
+set(bad "")
+foreach(l ${lines})
+  string(SUBSTRING "${l}" 0 64 want)
+  string(SUBSTRING "${l}" 66 -1 f)
+  list(APPEND expected ${f})
+  if(NOT EXISTS ${KDIR}/${f})
+    list(APPEND bad "missing: ${f}")
+    continue()
+  endif()
+  file(SHA256 ${KDIR}/${f} have)
+  if(NOT have STREQUAL want)
+    list(APPEND bad "modified: ${f}")
+  endif()
+endforeach()
+file(GLOB_RECURSE present LIST_DIRECTORIES false RELATIVE ${KDIR} ${KDIR}/*)
+foreach(f ${present})
+  if(NOT f IN_LIST expected)
+    list(APPEND bad "added: ${f}")
+  endif()
+endforeach()
+if(bad)
+  string(REPLACE ";" "\n  " bad "${bad}")
+  message(FATAL_ERROR "DRBD: the extracted kernel sources in ${KDIR} are not what was "
+          "extracted from the kernel source (DRBD must be compiled unmodified):\n  ${bad}\n"
+          "Delete ${MANIFEST} and re-run cmake to extract them again.")
+endif()

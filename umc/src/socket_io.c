@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * socket_io.c - sending and receiving on kernel TCP sockets with Linux 6.1's blocking rules
+ * (see linux/net.h), and the TCP option helpers (net/tcp.h).
+ */
+#include <linux/net.h>
+#include <net/sock.h>
+#include <net/tcp.h>
+#include <linux/mm.h>
+#include <linux/highmem.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/printk.h>
+#include <linux/errno.h>
+#include <linux/string.h>
+#include "socket_internal.h"
+
+#define IOV_BATCH 16
+
+/* Host iovecs for the next bytes of @it (at most IOV_BATCH segments). */
+static int iter_to_iov(const struct iov_iter *it, struct sys_iovec *iov)
+{
+	const struct kvec *v = it->kvec;
+	size_t off = it->iov_offset, left = it->count;
+	unsigned long segs = it->nr_segs;
+	int n = 0;
+
+	while (segs && left && n < IOV_BATCH) {
+		size_t len = v->iov_len - off;
+
+		if (len > left)
+			len = left;
+		if (len) {
+			iov[n].base = (char *)v->iov_base + off;
+			iov[n].len = len;
+			left -= len;
+			n++;
+		}
+		off = 0;
+		v++;
+		segs--;
+	}
+	return n;
+}
+
+/* sk_wmem_queued: bytes the host has not sent or not seen acknowledged (TCP_INFO). */
+static void update_wmem_queued(struct sock *sk)
+{
+	u32 info[37]; /* struct tcp_info up to tcpi_notsent_bytes (offset 144) */
+	int len = sizeof(info);
+
+	memset(info, 0, sizeof(info));
+	if (sys->sock_getsockopt(sk->umc->fd, SOL_TCP, TCP_INFO, info, &len) == 0 &&
+	    len >= (int)sizeof(info)) {
+		u64 unacked = (u64)info[24 / 4] * info[16 / 4]; /* tcpi_unacked * tcpi_snd_mss */
+		u64 queued = unacked + info[144 / 4];          /* + tcpi_notsent_bytes */
+
+		WRITE_ONCE(sk->sk_wmem_queued, (int)min_t(u64, queued, INT_MAX));
+	}
+}
+
+int umc_inet_sendmsg(struct socket *sock, struct msghdr *msg, size_t size)
+{
+	struct sock *sk = sock->sk;
+	struct umc_sock *us = sk->umc;
+	unsigned int flags = msg->msg_flags;
+	int hostflags = (int)(flags & (MSG_MORE | MSG_OOB | MSG_EOR | MSG_DONTROUTE));
+	long timeo = (flags & MSG_DONTWAIT) ? 0 : READ_ONCE(sk->sk_sndtimeo);
+	size_t copied = 0;
+	int ret = 0;
+
+	(void)size;
+	if (WARN_ON_ONCE(!iov_iter_is_kvec(&msg->msg_iter)))
+		return -EINVAL;
+	umc_sock_apply_opts(sk);
+	while (iov_iter_count(&msg->msg_iter)) {
+		struct sys_iovec iov[IOV_BATCH];
+		int cnt = iter_to_iov(&msg->msg_iter, iov);
+		long n = sys->sock_sendmsg(us->fd, iov, cnt, hostflags);
+		long left;
+
+		if (n > 0) {
+			iov_iter_advance(&msg->msg_iter, (size_t)n);
+			copied += (size_t)n;
+			continue;
+		}
+		if (n != -EAGAIN) {
+			ret = (int)n;
+			break;
+		}
+		if (!timeo) {
+			ret = -EAGAIN;
+			break;
+		}
+		if (signal_pending(current)) {
+			ret = umc_sock_intr_errno(timeo);
+			break;
+		}
+		left = umc_sock_wait(us, SYS_EV_OUT, timeo);
+		if (left == -ERESTARTSYS) {
+			ret = umc_sock_intr_errno(timeo);
+			break;
+		}
+		timeo = left; /* 0: one more try, then -EAGAIN */
+	}
+	update_wmem_queued(sk);
+	return copied ? (int)copied : ret;
+}
+
+int umc_inet_recvmsg(struct socket *sock, struct msghdr *msg, size_t size, int flags)
+{
+	struct sock *sk = sock->sk;
+	struct umc_sock *us = sk->umc;
+	int hostflags = flags & (MSG_PEEK | MSG_TRUNC | MSG_OOB);
+	long timeo = (flags & MSG_DONTWAIT) ? 0 : READ_ONCE(sk->sk_rcvtimeo);
+	size_t total = iov_iter_count(&msg->msg_iter);
+	size_t target = (flags & MSG_WAITALL) && !(flags & MSG_PEEK) ? total : 1;
+	size_t copied = 0;
+	int ret = 0;
+
+	(void)size;
+	if (WARN_ON_ONCE(!iov_iter_is_kvec(&msg->msg_iter)))
+		return -EINVAL;
+	if (!total)
+		return 0;
+	umc_sock_apply_opts(sk);
+	msg->msg_flags = 0;
+	for (;;) {
+		struct sys_iovec iov[IOV_BATCH];
+		int cnt = iter_to_iov(&msg->msg_iter, iov);
+		long n = sys->sock_recvmsg(us->fd, iov, cnt, hostflags);
+		long left;
+
+		if (n > 0) {
+			copied += (size_t)n;
+			if (flags & MSG_PEEK)
+				break;
+			iov_iter_advance(&msg->msg_iter, (size_t)n);
+			if (copied >= target)
+				break;
+			continue;
+		}
+		if (n == 0)
+			break; /* orderly shutdown by the peer */
+		if (n != -EAGAIN) {
+			ret = (int)n;
+			break;
+		}
+		if (!timeo) {
+			ret = -EAGAIN;
+			break;
+		}
+		if (signal_pending(current)) {
+			ret = umc_sock_intr_errno(timeo);
+			break;
+		}
+		left = umc_sock_wait(us, SYS_EV_IN, timeo);
+		if (left == -ERESTARTSYS) {
+			ret = umc_sock_intr_errno(timeo);
+			break;
+		}
+		timeo = left; /* 0: one more try, then -EAGAIN */
+	}
+	return copied ? (int)copied : ret;
+}
+
+ssize_t umc_inet_sendpage(struct socket *sock, struct page *page, int offset, size_t size,
+			  int flags)
+{
+	struct kvec iov = { .iov_base = (char *)kmap(page) + offset, .iov_len = size };
+	struct msghdr msg = { .msg_flags = (unsigned int)flags };
+	int ret;
+
+	iov_iter_kvec(&msg.msg_iter, ITER_SOURCE, &iov, 1, size);
+	ret = umc_inet_sendmsg(sock, &msg, size);
+	kunmap(page);
+	return ret;
+}
+
+int umc_inet_setsockopt(struct socket *sock, int level, int optname, void *optval,
+			unsigned int optlen)
+{
+	return sys->sock_setsockopt(sock->sk->umc->fd, level, optname, optval, (int)optlen);
+}
+
+int sock_sendmsg(struct socket *sock, struct msghdr *msg)
+{
+	return sock->ops->sendmsg(sock, msg, iov_iter_count(&msg->msg_iter));
+}
+
+int sock_recvmsg(struct socket *sock, struct msghdr *msg, int flags)
+{
+	return sock->ops->recvmsg(sock, msg, iov_iter_count(&msg->msg_iter), flags);
+}
+
+int kernel_sendmsg(struct socket *sock, struct msghdr *msg, struct kvec *vec, size_t num,
+		   size_t len)
+{
+	iov_iter_kvec(&msg->msg_iter, ITER_SOURCE, vec, num, len);
+	return sock_sendmsg(sock, msg);
+}
+
+int kernel_recvmsg(struct socket *sock, struct msghdr *msg, struct kvec *vec, size_t num,
+		   size_t len, int flags)
+{
+	msg->msg_control_is_user = false;
+	iov_iter_kvec(&msg->msg_iter, ITER_DEST, vec, num, len);
+	return sock_recvmsg(sock, msg, flags);
+}
+
+int kernel_sendpage(struct socket *sock, struct page *page, int offset, size_t size, int flags)
+{
+	return (int)sock->ops->sendpage(sock, page, offset, size, flags);
+}
+
+/* ---- option helpers: one host setsockopt each ---- */
+
+static void set_opt(struct sock *sk, int level, int name, int val, const char *what)
+{
+	int err = sys->sock_setsockopt(sk->umc->fd, level, name, &val, sizeof(val));
+
+	if (err)
+		pr_warn_once("umc: %s: %d\n", what, err);
+}
+
+void tcp_sock_set_nodelay(struct sock *sk)
+{
+	set_opt(sk, SOL_TCP, TCP_NODELAY, 1, "TCP_NODELAY");
+}
+
+void tcp_sock_set_cork(struct sock *sk, bool on)
+{
+	set_opt(sk, SOL_TCP, TCP_CORK, on, "TCP_CORK");
+}
+
+void tcp_sock_set_quickack(struct sock *sk, int val)
+{
+	set_opt(sk, SOL_TCP, TCP_QUICKACK, val, "TCP_QUICKACK");
+}
+
+int tcp_sock_set_keepidle(struct sock *sk, int val)
+{
+	if (val < 1 || val > 32767)
+		return -EINVAL;
+	return sys->sock_setsockopt(sk->umc->fd, SOL_TCP, TCP_KEEPIDLE, &val, sizeof(val));
+}
+
+int tcp_sock_set_keepintvl(struct sock *sk, int val)
+{
+	if (val < 1 || val > 32767)
+		return -EINVAL;
+	return sys->sock_setsockopt(sk->umc->fd, SOL_TCP, TCP_KEEPINTVL, &val, sizeof(val));
+}
+
+int tcp_sock_set_keepcnt(struct sock *sk, int val)
+{
+	if (val < 1 || val > 127)
+		return -EINVAL;
+	return sys->sock_setsockopt(sk->umc->fd, SOL_TCP, TCP_KEEPCNT, &val, sizeof(val));
+}
+
+void sock_set_keepalive(struct sock *sk)
+{
+	set_opt(sk, SOL_SOCKET, SO_KEEPALIVE, 1, "SO_KEEPALIVE");
+}
+
+void sock_set_reuseaddr(struct sock *sk)
+{
+	WRITE_ONCE(sk->sk_reuse, SK_CAN_REUSE);
+	umc_sock_apply_opts(sk);
+}
+
+void sock_set_priority(struct sock *sk, u32 priority)
+{
+	WRITE_ONCE(sk->sk_priority, priority);
+	umc_sock_apply_opts(sk);
+}
+
+void sock_set_sndtimeo(struct sock *sk, s64 secs)
+{
+	if (secs && secs < MAX_SCHEDULE_TIMEOUT / HZ - 1)
+		WRITE_ONCE(sk->sk_sndtimeo, (long)(secs * HZ));
+	else
+		WRITE_ONCE(sk->sk_sndtimeo, MAX_SCHEDULE_TIMEOUT);
+}

@@ -22,7 +22,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
-#include <linux/fuse.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -131,7 +130,7 @@ static void noop_open(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
 	fi->direct_io = 1;
 	fi->keep_cache = 0;
 	if (srv.own_loop)
-		ffl_set_open_flags(FOPEN_PARALLEL_DIRECT_WRITES);
+		ffl_set_open_flags(FFL_FOPEN_PARALLEL_DIRECT_WRITES);
 	fuse_reply_open(req, fi);
 }
 

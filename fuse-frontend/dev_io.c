@@ -11,10 +11,13 @@
  * until the reply went out; the request's state lives in the buffer's scratch area.
  *
  * Semantics follow a Linux block device file: writes starting at or beyond the end fail with
- * ENOSPC and are shortened at the end; reads there return 0 bytes; writes must be aligned to
- * the logical block size (EINVAL, as O_DIRECT on a block device); reads need not be (the
- * covering blocks are read and the asked part returned); writing to a read-only disk gives
- * EPERM. fsync/fdatasync send an empty REQ_PREFLUSH bio, and so does the flush at close() if
+ * ENOSPC and are shortened at the end; reads there return 0 bytes; writing to a read-only disk
+ * gives EPERM. Requests need not be aligned to the logical block size (the kernel's page
+ * cache makes that work on a block device; programs such as e2fsprogs write single bytes of
+ * the superblock): reads fetch the covering blocks and return the asked part; an unaligned
+ * write is a read-modify-write of its first and last block, done while no other write to the
+ * disk is in flight and none starts (struct fe_disk), so that it cannot undo a concurrent
+ * write to the same block. fsync/fdatasync send an empty REQ_PREFLUSH bio, and so does the flush at close() if
  * the descriptor wrote since its last flush. fallocate: PUNCH_HOLE|KEEP_SIZE -> discard,
  * ZERO_RANGE -> write zeroes, other modes EOPNOTSUPP.
  */
@@ -31,9 +34,27 @@
 #include "blk_host.h"
 #include "fuse_loop.h"
 
+/*
+ * One disk, shared by its open files: the gate between writes in flight and an unaligned
+ * write's read-modify-write. Writes (and discards, zero-outs) count themselves in flight
+ * from submission to completion; a read-modify-write waits until none is in flight and
+ * holds new ones back until it is done.
+ */
+struct fe_disk {
+	uint32_t major, minor;
+	int refs;                /* open files (disks_lock) */
+	struct fe_disk *next;    /* disks */
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	unsigned int writes;     /* in flight */
+	unsigned int rmw_waiting;
+	bool rmw_active;
+};
+
 /* One open device file (fuse_file_info::fh). */
 struct fe_devfile {
 	struct umc_blk_handle *h;
+	struct fe_disk *disk;
 	fuse_ino_t ino;
 	bool writable;
 	bool dirty;              /* wrote since the last flush (atomic access) */
@@ -46,6 +67,7 @@ struct fe_io {
 	struct umc_blk_iovec iov;
 	fuse_req_t req;
 	struct ffl_buf *buf;
+	struct fe_disk *gate;    /* counted in gate->writes until completion, or NULL */
 	enum { FE_IO_READ, FE_IO_WRITE, FE_IO_STATUS } kind;
 	const char *data;        /* READ: the asked bytes within the buffer */
 	size_t count;            /* READ/WRITE: bytes to report */
@@ -55,6 +77,90 @@ _Static_assert(sizeof(struct fe_io) <= FFL_CTX_BYTES, "fe_io must fit in the scr
 
 static pthread_mutex_t open_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct fe_devfile *open_files;
+static pthread_mutex_t disks_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct fe_disk *disks;
+
+/* ---------------------------------------------------------------- the write gate */
+static struct fe_disk *disk_get(uint32_t major, uint32_t minor)
+{
+	struct fe_disk *d;
+
+	pthread_mutex_lock(&disks_lock);
+	for (d = disks; d; d = d->next)
+		if (d->major == major && d->minor == minor)
+			break;
+	if (!d) {
+		d = calloc(1, sizeof(*d));
+		if (d) {
+			d->major = major;
+			d->minor = minor;
+			pthread_mutex_init(&d->lock, NULL);
+			pthread_cond_init(&d->cond, NULL);
+			d->next = disks;
+			disks = d;
+		}
+	}
+	if (d)
+		d->refs++;
+	pthread_mutex_unlock(&disks_lock);
+	return d;
+}
+
+static void disk_put(struct fe_disk *d)
+{
+	struct fe_disk **pp;
+
+	pthread_mutex_lock(&disks_lock);
+	if (--d->refs) {
+		pthread_mutex_unlock(&disks_lock);
+		return;
+	}
+	for (pp = &disks; *pp != d; pp = &(*pp)->next)
+		;
+	*pp = d->next;
+	pthread_mutex_unlock(&disks_lock);
+	pthread_mutex_destroy(&d->lock);
+	pthread_cond_destroy(&d->cond);
+	free(d);
+}
+
+/* An aligned write starts: wait while a read-modify-write runs or waits. */
+static void gate_write_begin(struct fe_disk *d)
+{
+	pthread_mutex_lock(&d->lock);
+	while (d->rmw_active || d->rmw_waiting)
+		pthread_cond_wait(&d->cond, &d->lock);
+	d->writes++;
+	pthread_mutex_unlock(&d->lock);
+}
+
+/* ... and completes (on a completion thread: only a short critical section). */
+static void gate_write_end(struct fe_disk *d)
+{
+	pthread_mutex_lock(&d->lock);
+	if (!--d->writes && d->rmw_waiting)
+		pthread_cond_broadcast(&d->cond);
+	pthread_mutex_unlock(&d->lock);
+}
+
+static void gate_rmw_begin(struct fe_disk *d)
+{
+	pthread_mutex_lock(&d->lock);
+	d->rmw_waiting++;
+	while (d->writes || d->rmw_active)
+		pthread_cond_wait(&d->cond, &d->lock);
+	d->rmw_waiting--;
+	d->rmw_active = true;
+	pthread_mutex_unlock(&d->lock);
+}
+
+static void gate_rmw_end(struct fe_disk *d)
+{
+	pthread_mutex_lock(&d->lock);
+	d->rmw_active = false;
+	pthread_cond_broadcast(&d->cond);
+	pthread_mutex_unlock(&d->lock);
+}
 
 /* ---------------------------------------------------------------- attributes */
 int fe_dev_stat(const struct fe_node *n, struct stat *st)
@@ -117,9 +223,16 @@ void fe_dev_open(fuse_req_t req, const struct fe_node *n, struct fuse_file_info 
 		fuse_reply_err(req, ENOMEM);
 		return;
 	}
+	df->disk = disk_get(n->major, n->minor);
+	if (!df->disk) {
+		free(df);
+		fuse_reply_err(req, ENOMEM);
+		return;
+	}
 	rc = umc_blk_open(n->major, n->minor, mode, &df->h);
 	if (rc) {
 		/* DRBD Secondary: EROFS (open for writing), EMEDIUMTYPE (reading, no allow_oos) */
+		disk_put(df->disk);
 		free(df);
 		fuse_reply_err(req, rc == -ENXIO ? ENOENT : -rc);
 		return;
@@ -130,11 +243,12 @@ void fe_dev_open(fuse_req_t req, const struct fe_node *n, struct fuse_file_info 
 	fi->fh = (uint64_t)(uintptr_t)df;
 	fi->direct_io = 1;
 	fi->keep_cache = 0;
-	ffl_set_open_flags(FOPEN_PARALLEL_DIRECT_WRITES);
+	ffl_set_open_flags(FFL_FOPEN_PARALLEL_DIRECT_WRITES);
 	if (fuse_reply_open(req, fi)) {
 		/* the open was interrupted: no RELEASE will come for it */
 		open_list_del(df);
 		umc_blk_close(df->h);
+		disk_put(df->disk);
 		free(df);
 	}
 }
@@ -142,6 +256,7 @@ void fe_dev_open(fuse_req_t req, const struct fe_node *n, struct fuse_file_info 
 static void devfile_close(struct fe_devfile *df)
 {
 	umc_blk_close(df->h);
+	disk_put(df->disk);
 	free(df);
 }
 
@@ -175,8 +290,12 @@ void fe_dev_close_all(void)
 static void io_done(struct umc_blk_io *io, int error)
 {
 	struct fe_io *r = io->priv;
-	const void *saved = ffl_route_push(r->buf);
+	const void *saved;
 
+	/* before the reply: once it is out, the file may be released */
+	if (r->gate)
+		gate_write_end(r->gate);
+	saved = ffl_route_push(r->buf);
 	if (error)
 		fuse_reply_err(r->req, -error);
 	else if (r->kind == FE_IO_READ)
@@ -253,6 +372,80 @@ void fe_dev_read(fuse_req_t req, size_t size, off_t off, struct fuse_file_info *
 	umc_blk_submit(df->h, &r->io);
 }
 
+/* ---- synchronous requests (read-modify-write, on a worker) ---- */
+struct sync_io {
+	struct umc_blk_io io;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	bool done;
+	int error;
+};
+
+static void sync_done(struct umc_blk_io *io, int error)
+{
+	struct sync_io *s = io->priv;
+
+	pthread_mutex_lock(&s->lock);
+	s->error = error;
+	s->done = true;
+	pthread_cond_signal(&s->cond);
+	pthread_mutex_unlock(&s->lock);
+}
+
+static int sync_rw(struct fe_devfile *df, enum umc_blk_op op, uint64_t off, void *buf,
+		   size_t len)
+{
+	struct umc_blk_iovec v = { buf, len };
+	struct sync_io s = { .io = { .op = op, .offset = off, .iov = &v, .iovcnt = 1,
+				     .done = sync_done } };
+
+	s.io.priv = &s;
+	pthread_mutex_init(&s.lock, NULL);
+	pthread_cond_init(&s.cond, NULL);
+	umc_blk_submit(df->h, &s.io);
+	pthread_mutex_lock(&s.lock);
+	while (!s.done)
+		pthread_cond_wait(&s.cond, &s.lock);
+	pthread_mutex_unlock(&s.lock);
+	pthread_mutex_destroy(&s.lock);
+	pthread_cond_destroy(&s.cond);
+	return s.error;
+}
+
+/*
+ * A write that does not cover whole blocks: read its first and last block, put the data in,
+ * write the blocks back, with the disk's other writes held off meanwhile. Replies itself.
+ */
+static void write_rmw(fuse_req_t req, struct fe_devfile *df, const char *data, size_t size,
+		      uint64_t off, uint32_t lbs)
+{
+	uint64_t start = off & ~((uint64_t)lbs - 1);
+	uint64_t end = (off + size + lbs - 1) & ~((uint64_t)lbs - 1);
+	size_t len = (size_t)(end - start);
+	char *buf = umc_blk_buf_alloc(len);
+	int rc = 0;
+
+	if (!buf) {
+		fuse_reply_err(req, ENOMEM);
+		return;
+	}
+	gate_rmw_begin(df->disk);
+	if (start != off)
+		rc = sync_rw(df, UMC_BLK_READ, start, buf, lbs);
+	if (!rc && (off + size) != end && (end - lbs != start || start == off))
+		rc = sync_rw(df, UMC_BLK_READ, end - lbs, buf + len - lbs, lbs);
+	if (!rc) {
+		memcpy(buf + (off - start), data, size);
+		rc = sync_rw(df, UMC_BLK_WRITE, start, buf, len);
+	}
+	gate_rmw_end(df->disk);
+	umc_blk_buf_free(buf, len);
+	if (rc)
+		fuse_reply_err(req, -rc);
+	else
+		fuse_reply_write(req, size);
+}
+
 void fe_dev_write(fuse_req_t req, struct fuse_bufvec *bufv, off_t off, struct fuse_file_info *fi)
 {
 	struct fe_devfile *df = devfile(fi);
@@ -277,10 +470,15 @@ void fe_dev_write(fuse_req_t req, struct fuse_bufvec *bufv, off_t off, struct fu
 		fuse_reply_err(req, ENOSPC);
 		return;
 	}
+	if (info.read_only) {
+		fuse_reply_err(req, EPERM);
+		return;
+	}
 	if (size > info.capacity - (uint64_t)off)
 		size = (size_t)(info.capacity - (uint64_t)off);
+	__atomic_store_n(&df->dirty, true, __ATOMIC_RELAXED);
 	if (((uint64_t)off | size) & (info.logical_block_size - 1)) {
-		fuse_reply_err(req, EINVAL);
+		write_rmw(req, df, bufv->buf[0].mem, size, (uint64_t)off, info.logical_block_size);
 		return;
 	}
 	r = start_io(req, FE_IO_WRITE);
@@ -288,7 +486,6 @@ void fe_dev_write(fuse_req_t req, struct fuse_bufvec *bufv, off_t off, struct fu
 		fuse_reply_err(req, EIO);
 		return;
 	}
-	__atomic_store_n(&df->dirty, true, __ATOMIC_RELAXED);
 	r->count = size;
 	r->iov.base = bufv->buf[0].mem;
 	r->iov.len = size;
@@ -296,6 +493,8 @@ void fe_dev_write(fuse_req_t req, struct fuse_bufvec *bufv, off_t off, struct fu
 	r->io.offset = (uint64_t)off;
 	r->io.iov = &r->iov;
 	r->io.iovcnt = 1;
+	gate_write_begin(df->disk);
+	r->gate = df->disk;
 	umc_blk_submit(df->h, &r->io);
 }
 
@@ -311,6 +510,10 @@ static void submit_status(fuse_req_t req, struct fe_devfile *df, enum umc_blk_op
 	r->io.op = op;
 	r->io.offset = off;
 	r->io.len = len;
+	if (op != UMC_BLK_FLUSH) {
+		gate_write_begin(df->disk);
+		r->gate = df->disk;
+	}
 	umc_blk_submit(df->h, &r->io);
 }
 

@@ -176,12 +176,12 @@ static void *notify_main(void *arg)
 }
 
 /* ---------------------------------------------------------------- namespace helpers */
-static void join_path(char *out, size_t len, const char *dir, const char *name)
+/* @dir/@name into @out; false if it does not fit */
+static bool join_path(char *out, size_t len, const char *dir, const char *name)
 {
-	if (*dir)
-		snprintf(out, len, "%s/%s", dir, name);
-	else
-		snprintf(out, len, "%s", name);
+	int n = *dir ? snprintf(out, len, "%s/%s", dir, name) : snprintf(out, len, "%s", name);
+
+	return n >= 0 && (size_t)n < len;
 }
 
 struct param_query {
@@ -327,8 +327,7 @@ static fuse_ino_t child_ino(const struct fe_node *p, const char *name)
 		return 0;
 	}
 	case FE_DIR_PROC:
-		join_path(path, sizeof(path), p->path, name);
-		if (umc_proc_stat(path, &mode))
+		if (!join_path(path, sizeof(path), p->path, name) || umc_proc_stat(path, &mode))
 			return 0;
 		return fe_node_child(p->ino, name, S_ISDIR(mode) ? FE_DIR_PROC : FE_PROC, path, 0, 0);
 	case FE_DIR_MODULES: {
@@ -347,7 +346,8 @@ static fuse_ino_t child_ino(const struct fe_node *p, const char *name)
 		umc_param_for_each(param_visit, &q);
 		if (!q.found)
 			return 0;
-		snprintf(path, sizeof(path), "%s.%s", p->path, name);
+		if (snprintf(path, sizeof(path), "%s.%s", p->path, name) >= (int)sizeof(path))
+			return 0;
 		return fe_node_child(p->ino, name, FE_PARAM, path, 0, 0);
 	}
 	default:

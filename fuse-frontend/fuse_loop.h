@@ -74,6 +74,10 @@ struct ffl_buf *ffl_current(void);
  * request into a fresh buffer.
  */
 struct ffl_buf *ffl_keep(void);
+/* FOPEN_PARALLEL_DIRECT_WRITES of the kernel ABI (linux/fuse.h 7.36, Linux 6.2): several
+ * direct writes to the file may run at once (else the kernel serialises them per inode). */
+#define FFL_FOPEN_PARALLEL_DIRECT_WRITES (1u << 6)
+
 /* ffl_set_open_flags - OR these FOPEN_* bits into the open reply this handler sends next
  * (libfuse 3.14 has no field for FOPEN_PARALLEL_DIRECT_WRITES). */
 void ffl_set_open_flags(uint32_t flags);

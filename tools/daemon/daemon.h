@@ -21,7 +21,9 @@ struct daemon_config {
 	const char *log_levels; /* mte per-subsystem spec */
 	int log_level;
 	const char *debug;      /* umc debug spec (pr_debug switches) */
-	const char *mount_dir;  /* FUSE mount point, NULL: none */
+	const char *mount_dir;  /* FUSE mount point, NULL: none (--no-mount) */
+	char *mount_dir_buf;    /* the default RUN_DIR/mnt, owned */
+	bool allow_other;       /* FUSE -o allow_other */
 	char **params;          /* "name=value" module parameters */
 	int nparams;
 	bool helpers;           /* run DRBD's usermode helpers */

@@ -4,9 +4,12 @@
  *
  *   drbd-usermode [--node NAME] [--run-dir DIR] [--foreground] [--param NAME=VALUE]...
  *                 [--log-level N] [--log SPEC] [--debug SPEC] [--no-helpers]
+ *                 [--mount DIR | --no-mount] [--allow-other]
  *
  * Startup: lock the run directory (one daemon per run dir), start the mte provider and umc,
- * apply module parameters, run DRBD's module init, serve RUN_DIR/control.sock. Without
+ * apply module parameters, run DRBD's module init, serve RUN_DIR/control.sock, mount the
+ * devices, /proc and the module parameters with FUSE at RUN_DIR/mnt (fuse-frontend/; without
+ * a usable /dev/fuse the daemon logs why and runs without the mount). Without
  * --foreground the daemon detaches and the starting command returns once the control socket
  * accepts connections (or with the reason it failed). SIGTERM/SIGINT: every resource is taken
  * down as `drbdadm down` would (metadata flushed), DRBD's module exit runs, exit status 0.
@@ -28,6 +31,9 @@
 
 #include "mte.h"
 #include "sys_service.h"
+#ifdef DRBDUM_HAVE_FUSE
+#include "fuse_frontend.h"
+#endif
 #include "module.h"
 #include "umc.h"
 
@@ -45,6 +51,11 @@ static void usage(FILE *f)
 	      "  --log SPEC          per-subsystem levels, e.g. drbd=7,umc.sock=7\n"
 	      "  --debug SPEC        enable pr_debug output of modules, e.g. drbd\n"
 	      "  --no-helpers        do not run DRBD's usermode helper (drbdadm handlers)\n"
+	      "  --mount DIR         FUSE mount of dev/drbdN, proc/drbd, sys/module/drbd/\n"
+	      "                      (default: RUN_DIR/mnt)\n"
+	      "  --no-mount          no FUSE mount\n"
+	      "  --allow-other       let other users (and root) into the mount (-o allow_other;\n"
+	      "                      users need user_allow_other in /etc/fuse.conf)\n"
 	      "  --version, --help\n",
 	      f);
 }
@@ -74,11 +85,15 @@ static int parse_args(int argc, char **argv, struct daemon_config *cfg)
 		{ "log", required_argument, NULL, 'L' },
 		{ "debug", required_argument, NULL, 'd' },
 		{ "no-helpers", no_argument, NULL, 'H' },
+		{ "mount", required_argument, NULL, 'm' },
+		{ "no-mount", no_argument, NULL, 'M' },
+		{ "allow-other", no_argument, NULL, 'A' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
 	const char *run_dir = NULL;
+	bool no_mount = false;
 	int c;
 
 	cfg->log_level = SYS_LOG_INFO;
@@ -113,6 +128,9 @@ static int parse_args(int argc, char **argv, struct daemon_config *cfg)
 		case 'L': cfg->log_levels = optarg; break;
 		case 'd': cfg->debug = optarg; break;
 		case 'H': cfg->helpers = false; break;
+		case 'm': cfg->mount_dir = optarg; break;
+		case 'M': no_mount = true; break;
+		case 'A': cfg->allow_other = true; break;
 		case 'V': puts(VERSION_STRING); exit(0);
 		case 'h': usage(stdout); exit(0);
 		default: usage(stderr); return -1;
@@ -125,7 +143,42 @@ static int parse_args(int argc, char **argv, struct daemon_config *cfg)
 	cfg->run_dir = run_dir ? strdup(run_dir) : default_run_dir();
 	if (!cfg->run_dir)
 		return -1;
+	if (no_mount) {
+		cfg->mount_dir = NULL;
+	} else if (!cfg->mount_dir) {
+		if (asprintf(&cfg->mount_dir_buf, "%s/mnt", cfg->run_dir) < 0)
+			return -1;
+		cfg->mount_dir = cfg->mount_dir_buf;
+	}
 	return 0;
+}
+
+/* The FUSE mount: optional, the daemon serves the control socket without it. */
+static void start_mount(const struct daemon_config *cfg)
+{
+#ifdef DRBDUM_HAVE_FUSE
+	struct fuse_frontend_opts o = { .mountpoint = cfg->mount_dir,
+					.allow_other = cfg->allow_other };
+	int rc;
+
+	if (!cfg->mount_dir)
+		return;
+	rc = fuse_frontend_start(&o);
+	if (rc)
+		sys_logf(SYS_LOG_WARNING, DAEMON_LOG,
+			 "running without the FUSE mount at %s: %s", cfg->mount_dir, strerror(-rc));
+#else
+	if (cfg->mount_dir)
+		sys_logf(SYS_LOG_WARNING, DAEMON_LOG,
+			 "built without libfuse3: no mount at %s", cfg->mount_dir);
+#endif
+}
+
+static void stop_mount(void)
+{
+#ifdef DRBDUM_HAVE_FUSE
+	fuse_frontend_stop();
+#endif
 }
 
 /* mkdir -p for the run dir and its lock/ subdirectory, private to the user. */
@@ -329,6 +382,7 @@ int main(int argc, char **argv)
 		mte_shutdown();
 		return 1;
 	}
+	start_mount(&cfg);
 	sys_logf(SYS_LOG_NOTICE, DAEMON_LOG, "%s serving node %s in %s", VERSION_STRING,
 		 cfg.node ? cfg.node : "(any)", cfg.run_dir);
 	if (ready_fd >= 0) {
@@ -341,6 +395,7 @@ int main(int argc, char **argv)
 	} while (sig == SIGHUP || (sig < 0 && errno == EINTR));
 
 	sys_logf(SYS_LOG_NOTICE, DAEMON_LOG, "signal %d: taking all resources down", sig);
+	stop_mount(); /* first: closes the disks the mount held open (DRBD's open count) */
 	control_server_stop();
 	rc = internal_down_all();
 	umc_module_exit_all();
@@ -354,6 +409,7 @@ int main(int argc, char **argv)
 	unlink(path);
 	close(lock_fd);
 	free(cfg.params);
+	free(cfg.mount_dir_buf);
 	free(cfg.run_dir);
 	return rc ? 1 : 0;
 }

@@ -172,9 +172,27 @@ int wake_up_process(struct task_struct *p)
 	return try_to_wake_up(p, TASK_NORMAL, 0);
 }
 
+/*
+ * As the kernel's sched_submit_work(): a task about to sleep with a block plug open flushes
+ * the plug's callbacks first (from_schedule = true), so I/O held back by the plug (DRBD's
+ * unplug of its receiver plug, for example) is not delayed by the sleep.
+ */
+struct blk_plug;
+void __blk_flush_plug(struct blk_plug *plug, bool from_schedule);
+
+static void sched_submit_work(struct task_struct *t)
+{
+	if (t->plug && (__atomic_load_n(&t->__state, __ATOMIC_RELAXED) & ~__UMC_TASK_SLEEPING) !=
+			       TASK_RUNNING)
+		__blk_flush_plug(t->plug, true);
+}
+
 void schedule(void)
 {
-	umc_task_sleep(current, 0);
+	struct task_struct *t = current;
+
+	sched_submit_work(t);
+	umc_task_sleep(t, 0);
 }
 
 void schedule_preempt_disabled(void)
@@ -218,6 +236,7 @@ long schedule_timeout(long timeout)
 		return timeout;
 	}
 	span = (u64)timeout * NSEC_PER_JIFFY;
+	sched_submit_work(current);
 	if (!umc_task_sleep(current, now + span))
 		return 0;
 	return jiffies_left(now + span);

@@ -19,7 +19,7 @@
  *   %pI6 %pi6    IPv6 address, full form ("fe80:0000:...:0001" / without colons)
  *   %pI6c        IPv6 compressed as RFC 5952 ("fe80::1", "::ffff:1.2.3.4")
  *   %pIS[p][c]   struct sockaddr_in / sockaddr_in6 ("1.2.3.4:7788", "[fe80::1]:7788")
- *   %pg          a struct block_device's name ("drbd0", "sda1") via umc_bdev_name()
+ *   %pg          a struct block_device's name ("drbd0", "sda1", "nvme0n1p2")
  *   %pV          a struct va_format, formatted recursively
  *   %*ph[CDN]    hex dump of up to 64 bytes, separated by ' ' (C ':', D '-', N none)
  *   %pE[ho]      bytes (length = field width) with non-printable ones escaped (\n, \ooo
@@ -37,6 +37,8 @@
 #include <linux/slab.h>
 #include <linux/sprintf.h>
 #include <asm/page.h>
+#include <linux/blk_types.h>
+#include <linux/blkdev.h>
 #include "lib_internal.h"
 
 #define F_LEFT 0x01
@@ -437,19 +439,24 @@ static void va_format(struct out *o, const struct va_format *vaf, struct spec s)
 	o->pos += n;
 }
 
+/* %pg: "sda", "sda1", "nvme0n1p2" (a 'p' separates a partition number from a trailing digit) */
 static void bdev_name(struct out *o, const struct block_device *bdev, struct spec s)
 {
-	char name[64];
+	const char *name;
+	size_t len;
 
-	if (bad_pointer(o, bdev, s))
+	if (bad_pointer(o, bdev, s) || bad_pointer(o, bdev->bd_disk, s))
 		return;
-	if (!umc_bdev_name) {
-		/* no block layer linked in: nothing can be a block_device */
-		string_nocheck(o, "(%pg?)", s);
-		return;
-	}
-	umc_bdev_name(bdev, name, sizeof(name));
+	name = bdev->bd_disk->disk_name;
 	string_nocheck(o, name, s);
+	if (bdev->bd_partno) {
+		len = strlen(name);
+		if (len && isdigit(name[len - 1]))
+			put(o, 'p');
+		s.base = 10;
+		s.flags &= ~F_SIGN;
+		number(o, bdev->bd_partno, s);
+	}
 }
 
 /* %p and its extensions; @fmt points at the character after 'p'. */

@@ -11,9 +11,13 @@
 #ifndef DRBDUM_TEST_MEMDISK_H
 #define DRBDUM_TEST_MEMDISK_H
 
+#ifdef __KERNEL__
+#include <linux/types.h>
+#else
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#endif
 
 struct memdisk;
 

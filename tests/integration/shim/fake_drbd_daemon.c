@@ -76,6 +76,9 @@ enum {
 };
 #define T_ctx_resource_name     (2 | F_MANDATORY)
 #define T_res_role              1
+#define T_res_susp              2       /* flag fields are NLA_U8 */
+#define T_res_susp_nod          3
+#define T_res_susp_fen          4
 #define T_res_stat_write_ordering 1
 #define T_info_text             (1 | F_MANDATORY)
 #define T_nh_type               (1 | F_MANDATORY)
@@ -197,6 +200,10 @@ static void put_resource(struct msgbuf *b, const char *name)
 	nest_end(b, n);
 	n = nest_begin(b, DRBD_NLA_RESOURCE_INFO);
 	put_u32(b, T_res_role, R_SECONDARY);
+	/* the kernel always sends every field; drbdsetup does not default missing flags */
+	put_attr(b, T_res_susp, &(uint8_t){ 0 }, 1);
+	put_attr(b, T_res_susp_nod, &(uint8_t){ 0 }, 1);
+	put_attr(b, T_res_susp_fen, &(uint8_t){ 0 }, 1);
 	nest_end(b, n);
 	n = nest_begin(b, DRBD_NLA_RESOURCE_STATISTICS);
 	put_u32(b, T_res_stat_write_ordering, WO_BDEV_FLUSH);

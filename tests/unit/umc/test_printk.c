@@ -9,6 +9,7 @@
 #include <linux/kthread.h>
 #include <linux/completion.h>
 #include <linux/dynamic_debug.h>
+#include <linux/device.h>
 #include <linux/err.h>
 #include <umc/debug.h>
 
@@ -171,6 +172,22 @@ static void test_debug_switch(void **state)
 	assert_false(umc_debug_enabled("umc"));
 }
 
+static void test_dynamic_dev_dbg(void **state)
+{
+	struct device *nodev = NULL;
+
+	assert_int_equal(umc_debug_set(""), 0);
+	dynamic_dev_dbg(nodev, "hidden %d\n", 1);
+	assert_int_equal(ncap, 0);
+	assert_int_equal(umc_debug_set("umctest"), 0);
+	dynamic_dev_dbg(nodev, "shown %d\n", 2);
+	assert_int_equal(umc_debug_set(""), 0);
+	assert_int_equal(ncap, 1);
+	assert_int_equal(cap[0].level, SYS_LOG_DEBUG);
+	assert_string_equal(cap[0].subsys, "umctest");
+	assert_non_null(strstr(cap[0].text, "shown 2"));
+}
+
 static void test_console_printk_default(void **state)
 {
 	int saved = console_printk[1];
@@ -191,6 +208,7 @@ int main(void)
 		CAPTURE_TEST(test_cont_is_per_thread),
 		CAPTURE_TEST(test_return_and_truncation),
 		CAPTURE_TEST(test_debug_switch),
+		CAPTURE_TEST(test_dynamic_dev_dbg),
 		CAPTURE_TEST(test_console_printk_default),
 	};
 	return CAPTURE_RUN(tests);

@@ -7,6 +7,7 @@
 #include <linux/slab.h>
 #include <linux/err.h>
 #include <linux/errno.h>
+#include <linux/blkdev.h>
 
 /* Format into a roomy buffer; the string and the return value must both match. */
 #define CHECK(expected, fmt, ...) \
@@ -295,13 +296,25 @@ static void test_invalid_conversion_stops(void **state)
 	assert_string_equal(buf, "tail");
 }
 
-static void test_bdev_name_fallback(void **state)
+static void test_bdev_name(void **state)
 {
-	/* with the block layer linked the name is its business; without, %pg says so */
+	static struct gendisk disk, nvme;
+	static struct block_device whole, part, npart;
 	char buf[32];
 
-	snprintf(buf, sizeof(buf), "%pg", NULL);
-	assert_string_equal(buf, "(null)");
+	strscpy(disk.disk_name, "sda", sizeof(disk.disk_name));
+	strscpy(nvme.disk_name, "nvme0n1", sizeof(nvme.disk_name));
+	whole.bd_disk = &disk;
+	part.bd_disk = &disk;
+	part.bd_partno = 1;
+	npart.bd_disk = &nvme;
+	npart.bd_partno = 2;
+	CHECK("sda", "%pg", &whole);
+	CHECK("sda1", "%pg", &part);
+	CHECK("nvme0n1p2", "%pg", &npart);
+	CHECK("(null)", "%pg", NULL);
+	snprintf(buf, sizeof(buf), "[%pg]", &whole);
+	assert_string_equal(buf, "[sda]");
 }
 
 int main(void)
@@ -321,7 +334,7 @@ int main(void)
 		cmocka_unit_test(test_scnprintf),
 		cmocka_unit_test(test_sprintf_and_kasprintf),
 		cmocka_unit_test(test_invalid_conversion_stops),
-		cmocka_unit_test(test_bdev_name_fallback),
+		cmocka_unit_test(test_bdev_name),
 	};
 	return UMC_TEST_RUN(tests);
 }

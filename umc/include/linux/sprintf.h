@@ -38,13 +38,4 @@ __scanf(2, 3) int umc_sscanf(const char *buf, const char *fmt, ...);
 __scanf(2, 0) int umc_vsscanf(const char *buf, const char *fmt, va_list args);
 #define vsscanf umc_vsscanf
 
-/*
- * umc_bdev_name - the block layer's half of %pg: write @bdev's name as the kernel prints it
- * ("drbd0", "sda1", "nvme0n1p2") into @buf (NUL terminated, truncated to @len). Defined by
- * the block layer in the same object file as its gendisk code; declared weak here so that
- * vsprintf.c also links without it (then %pg prints "(%pg?)").
- */
-struct block_device;
-extern void umc_bdev_name(const struct block_device *bdev, char *buf, size_t len) __weak;
-
 #endif

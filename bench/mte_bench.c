@@ -112,11 +112,12 @@ struct fstate {
 static void futex_peer(void *p)
 {
 	struct fstate *s = p;
-	for (int i = 0; i < N; i++) {
-		while (__atomic_load_n(&s->ping, __ATOMIC_ACQUIRE) == (uint32_t)i * 2)
-			sys->futex_wait(&s->ping, (uint32_t)i * 2, 0);
+	for (uint32_t i = 0; i < N; i++) {
+		uint32_t v;
+		while ((v = __atomic_load_n(&s->ping, __ATOMIC_ACQUIRE)) <= i)
+			sys->futex_wait(&s->ping, v, 0);
 		s->lat[i] = sys->time_monotonic_ns() - s->t0;
-		__atomic_store_n(&s->pong, (uint32_t)i + 1, __ATOMIC_RELEASE);
+		__atomic_store_n(&s->pong, i + 1, __ATOMIC_RELEASE);
 		sys->futex_wake(&s->pong, 1);
 	}
 }
@@ -126,16 +127,15 @@ static void bench_futex(void)
 	static struct fstate s;
 	struct sys_thread *th;
 	sys->thread_create(&th, "futex_peer", futex_peer, &s);
-	for (int i = 0; i < N; i++) {
+	for (uint32_t i = 0; i < N; i++) {
 		/* give the peer time to go to sleep so each wake is a real wake-up */
-		uint32_t never = 0;
+		uint32_t never = 0, v;
 		sys->futex_wait(&never, 0, sys->time_monotonic_ns() + 50000);
 		s.t0 = sys->time_monotonic_ns();
-		__atomic_store_n(&s.ping, (uint32_t)i * 2 + 1, __ATOMIC_RELEASE);
+		__atomic_store_n(&s.ping, i + 1, __ATOMIC_RELEASE);
 		sys->futex_wake(&s.ping, 1);
-		while (__atomic_load_n(&s.pong, __ATOMIC_ACQUIRE) != (uint32_t)i + 1)
-			sys->futex_wait(&s.pong, (uint32_t)i, 0);
-		__atomic_store_n(&s.ping, (uint32_t)i * 2 + 2, __ATOMIC_RELEASE);
+		while ((v = __atomic_load_n(&s.pong, __ATOMIC_ACQUIRE)) <= i)
+			sys->futex_wait(&s.pong, v, 0);
 	}
 	sys->thread_join(th);
 	report("futex_wake -> waiter running", s.lat, N);

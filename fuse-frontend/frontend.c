@@ -825,6 +825,13 @@ int fuse_frontend_start(const struct fuse_frontend_opts *o)
 		return -EBUSY;
 	if (!o->mountpoint)
 		return -EINVAL;
+	/* measurement knob (bench/run-standalone.sh --bounce): receive into malloc'ed memory,
+	 * so that every request's data is copied through arena pages by the bridge */
+	if (getenv("DRBDUM_FUSE_BOUNCE") && *getenv("DRBDUM_FUSE_BOUNCE") == '1') {
+		cfg.buf_alloc = NULL;
+		cfg.buf_free = NULL;
+		fe_logf(SYS_LOG_NOTICE, "DRBDUM_FUSE_BOUNCE=1: request data is copied (bounce)");
+	}
 	rc = fe_check_fuse_device();
 	if (rc)
 		return rc;

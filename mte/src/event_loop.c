@@ -29,7 +29,6 @@ struct sys_event_task {
 	sys_fn fn;
 	void *arg;
 	bool pending;
-	bool running;
 };
 
 struct sys_event_fd {
@@ -37,7 +36,6 @@ struct sys_event_fd {
 	int fd;
 	uint32_t events;   /* enabled SYS_EV_* mask */
 	bool registered;   /* in the epoll set */
-	bool running;
 	sys_fd_fn fn;
 	void *arg;
 };
@@ -95,9 +93,9 @@ static inline void unlock(struct sys_event_loop *loop)
 	pthread_mutex_unlock(&loop->lock);
 }
 
-void mte_loop_wait_idle(struct sys_event_loop *loop, const bool *running)
+void mte_loop_wait_idle(struct sys_event_loop *loop, const void *obj)
 {
-	while (*running && current_loop != loop) {
+	while (loop->running == obj && current_loop != loop) {
 		uint32_t seq = __atomic_load_n(&loop->done_seq, __ATOMIC_RELAXED);
 		loop->waiters++;
 		unlock(loop);
@@ -143,11 +141,13 @@ static void run_tasks(struct sys_event_loop *loop)
 		struct sys_event_task *t = (struct sys_event_task *)loop->tasks.next;
 		list_del(&t->node);
 		t->pending = false;
-		t->running = true;
+		loop->running = t;
+		sys_fn fn = t->fn;
+		void *arg = t->arg;
 		unlock(loop);
-		t->fn(t->arg);
+		fn(arg); /* may free t */
 		lock(loop);
-		t->running = false;
+		loop->running = NULL;
 		mte_loop_callback_done(loop);
 	}
 }
@@ -171,11 +171,13 @@ static void dispatch_events(struct sys_event_loop *loop)
 		uint32_t rev = loop->events[i].events & (w->events | SYS_EV_ERR | SYS_EV_HUP);
 		if (!w->events || !rev)
 			continue;
-		w->running = true;
+		loop->running = w;
+		sys_fd_fn fn = w->fn;
+		void *arg = w->arg;
 		unlock(loop);
-		w->fn(w->arg, rev);
+		fn(arg, rev); /* may destroy w */
 		lock(loop);
-		w->running = false;
+		loop->running = NULL;
 		mte_loop_callback_done(loop);
 	}
 	loop->nevents = 0;
@@ -328,7 +330,7 @@ bool mte_task_cancel_sync(struct sys_event_task *t)
 		list_del(&t->node);
 		t->pending = false;
 	}
-	mte_loop_wait_idle(loop, &t->running);
+	mte_loop_wait_idle(loop, t);
 	unlock(loop);
 	return was;
 }
@@ -395,7 +397,7 @@ void mte_fd_watch_disable_sync(struct sys_event_fd *w)
 	if (w->registered)
 		epoll_ctl(loop->epfd, EPOLL_CTL_DEL, w->fd, NULL);
 	w->registered = false;
-	mte_loop_wait_idle(loop, &w->running);
+	mte_loop_wait_idle(loop, w);
 	unlock(loop);
 }
 

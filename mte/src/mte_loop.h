@@ -4,8 +4,10 @@
  * thread) and timer.c (the per-loop timer heap).
  *
  * Locking: everything in struct sys_event_loop except the fds and `name` is protected by
- * `lock`. Callbacks run without the lock, one at a time, on the loop thread; the object being
- * run has its `running` flag set. A thread that must wait for a running callback sleeps on
+ * `lock`. Callbacks run without the lock, one at a time, on the loop thread; `running` names
+ * the task, fd watch or timer whose callback runs. The loop never touches that object after
+ * its callback returned, so a callback may destroy (free) its own task, watch or timer, as
+ * kernel work items and timers may. A thread that must wait for a running callback sleeps on
  * the futex word `done_seq`, which the loop bumps after every callback (and wakes only when
  * `waiters` is non-zero).
  */
@@ -33,6 +35,7 @@ struct sys_event_loop {
 	bool woken;         /* an eventfd write is outstanding for this sleep */
 	bool polling;       /* in epoll_wait (the events array is being filled without lock) */
 	struct mte_list tasks; /* pending tasks, FIFO */
+	const void *running;   /* object whose callback runs now, NULL between callbacks */
 	uint32_t done_seq;  /* futex: bumped after each callback */
 	uint32_t waiters;   /* threads sleeping on done_seq */
 	uint32_t poll_epoch;  /* futex: bumped when an epoll_wait returned */
@@ -47,8 +50,9 @@ struct sys_event_loop {
 };
 
 struct sys_event_loop *mte_loop_or_default(struct sys_event_loop *loop);
-/* lock held: wait until *running is false (not when called on the loop's own thread) */
-void mte_loop_wait_idle(struct sys_event_loop *loop, const bool *running);
+/* lock held: wait until @obj's callback is not running (not when called on the loop's own
+ * thread: there it is either not running or the caller is that callback) */
+void mte_loop_wait_idle(struct sys_event_loop *loop, const void *obj);
 /* lock held: a callback finished; wake cancel_sync waiters */
 void mte_loop_callback_done(struct sys_event_loop *loop);
 /* lock held: make a sleeping loop thread return from epoll_wait; returns true if the caller

@@ -19,7 +19,6 @@ struct sys_timer {
 	void *arg;
 	uint64_t deadline;
 	size_t idx;    /* position in loop->heap, NOT_QUEUED when not pending */
-	bool running;
 };
 
 #define NOT_QUEUED SIZE_MAX
@@ -122,11 +121,13 @@ void mte_timers_run_expired(struct sys_event_loop *loop)
 				break;
 		}
 		heap_remove(loop, t);
-		t->running = true;
+		loop->running = t;
+		sys_fn fn = t->fn;
+		void *arg = t->arg;
 		unlock(loop);
-		t->fn(t->arg);
+		fn(arg); /* may free t */
 		lock(loop);
-		t->running = false;
+		loop->running = NULL;
 		mte_loop_callback_done(loop);
 	}
 }
@@ -213,7 +214,7 @@ bool mte_timer_cancel_sync(struct sys_timer *t)
 	bool was = t->idx != NOT_QUEUED;
 	if (was)
 		heap_remove(loop, t);
-	mte_loop_wait_idle(loop, &t->running);
+	mte_loop_wait_idle(loop, t);
 	unlock(loop);
 	return was;
 }

@@ -238,6 +238,45 @@ static void write_pid(int fd)
 		(void)!pwrite(fd, buf, (size_t)n, 0);
 }
 
+/*
+ * DRBD runs its handlers through the module parameter usermode_helper (default
+ * /sbin/drbdadm). Against this daemon, drbdadm must run through the shim with the daemon's run
+ * dir, node name and the configuration file drbd-um last saw (RUN_DIR/drbd.conf.path), so
+ * the default helper becomes RUN_DIR/usermode-helper, a script written here.
+ */
+static int write_helper(const struct daemon_config *cfg, char *out, size_t outlen)
+{
+	char self[PATH_MAX], path[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	char *slash;
+	FILE *f;
+
+	if (n <= 0)
+		return -errno;
+	self[n] = 0;
+	slash = strrchr(self, '/');
+	if (!slash)
+		return -EINVAL;
+	*slash = 0;
+	snprintf(path, sizeof(path), "%s/usermode-helper", cfg->run_dir);
+	f = fopen(path, "w");
+	if (!f)
+		return -errno;
+	fprintf(f,
+		"#!/bin/sh\n"
+		"# Written by drbd-usermode at startup: DRBD's usermode helper for this daemon.\n"
+		"run_dir='%s'\nnode='%s'\n"
+		"cfg=''\n"
+		"[ -r \"$run_dir/drbd.conf.path\" ] && cfg=$(cat \"$run_dir/drbd.conf.path\")\n"
+		"exec '%s/drbd-um' --run-dir \"$run_dir\" ${node:+--node \"$node\"} "
+		"drbdadm ${cfg:+-c \"$cfg\"} \"$@\"\n",
+		cfg->run_dir, cfg->node ? cfg->node : "", self);
+	if (fclose(f) || chmod(path, 0700))
+		return -errno;
+	snprintf(out, outlen, "%s", path);
+	return 0;
+}
+
 /* Detach: the parent waits on a pipe for the child's readiness byte (or its error text). */
 static int daemonize(int *ready_fd)
 {
@@ -350,6 +389,17 @@ int main(int argc, char **argv)
 	if (cfg.debug)
 		umc_debug_set(cfg.debug);
 	umc_usermodehelper_set_enabled(cfg.helpers);
+	{
+		char helper[PATH_MAX];
+
+		rc = write_helper(&cfg, helper, sizeof(helper));
+		if (!rc)
+			rc = umc_param_set("usermode_helper", helper);
+		if (rc)
+			sys_logf(SYS_LOG_WARNING, DAEMON_LOG,
+				 "usermode helper script not installed (%s); handlers run %s",
+				 strerror(-rc), "/sbin/drbdadm");
+	}
 	for (int i = 0; i < cfg.nparams; i++) {
 		char *eq = strchr(cfg.params[i], '=');
 
@@ -398,7 +448,11 @@ int main(int argc, char **argv)
 	stop_mount(); /* first: closes the disks the mount held open (DRBD's open count) */
 	control_server_stop();
 	rc = internal_down_all();
-	umc_module_exit_all();
+	/* the resources' threads drop their module references as they finish exiting */
+	if (umc_module_wait_unused(10000))
+		sys_logf(SYS_LOG_ERR, DAEMON_LOG, "shutdown: DRBD threads did not exit within 10 s");
+	if (umc_module_exit_all())
+		sys_logf(SYS_LOG_ERR, DAEMON_LOG, "shutdown: DRBD module exit refused (in use)");
 	umc_exit();
 	uint64_t leaked = mte_shutdown();
 	if (leaked)

@@ -9,6 +9,8 @@
  */
 #include <linux/module.h>
 #include <linux/mutex.h>
+#include <linux/wait.h>
+#include <linux/jiffies.h>
 #include <linux/string.h>
 #include <linux/printk.h>
 #include <linux/errno.h>
@@ -170,10 +172,27 @@ void __module_get(struct module *module)
 		atomic_inc(&module->refcnt);
 }
 
+/* woken when a module's count falls back to its base reference (umc_module_wait_unused) */
+static DECLARE_WAIT_QUEUE_HEAD(module_unused_wq);
+
 void module_put(struct module *module)
 {
-	if (module)
-		WARN_ON(atomic_dec_return(&module->refcnt) < 0);
+	int left;
+
+	if (!module)
+		return;
+	left = atomic_dec_return(&module->refcnt);
+	WARN_ON(left < 0);
+	if (left <= 1)
+		wake_up_all(&module_unused_wq);
+}
+
+int umc_module_wait_unused(unsigned int timeout_ms)
+{
+	long left = wait_event_timeout(module_unused_wq, module_refcount(&__this_module) == 0,
+				       msecs_to_jiffies(timeout_ms));
+
+	return left ? 0 : -EBUSY;
 }
 
 const char *umc_module_info(const char *modname, const char *key)

@@ -123,6 +123,7 @@ static void sock_free(struct socket *sock)
 	struct sock *sk = sock->sk;
 	struct umc_sock *us = sk->umc;
 
+	umc_sock_wmem_fini(us);
 	sys->fd_close(us->fd);
 	kfree(us);
 	kfree(sk);
@@ -222,7 +223,7 @@ static void listener_ready(struct umc_sock *ls)
 		spin_lock(&ls->lock);
 		list_add_tail(&nsk->umc->accept_node, &ls->accept_q);
 		ls->accept_qlen++;
-		ls->gen_in++;
+		WRITE_ONCE(ls->gen_in, ls->gen_in + 1);
 		spin_unlock(&ls->lock);
 		read_unlock_bh(&lsk->sk_callback_lock);
 		wake_up_interruptible_all(&ls->wq);
@@ -242,9 +243,9 @@ static void sock_ready(void *arg, uint32_t revents)
 	}
 	spin_lock(&us->lock);
 	if (hup || (revents & (SYS_EV_IN | SYS_EV_RDHUP)))
-		us->gen_in++;
+		WRITE_ONCE(us->gen_in, us->gen_in + 1);
 	if (hup || (revents & SYS_EV_OUT))
-		us->gen_out++;
+		WRITE_ONCE(us->gen_out, us->gen_out + 1);
 	/* one shot: waiters enable again what they still need */
 	us->interest &= hup ? 0 : ~(revents & (SYS_EV_IN | SYS_EV_OUT));
 	sys->fd_watch_enable(us->watch, us->interest);
@@ -465,8 +466,8 @@ static int umc_inet_shutdown(struct socket *sock, int how)
 	sk->sk_shutdown |= (u8)(how + 1); /* SHUT_RD -> RCV, SHUT_WR -> SEND, both */
 	/* wake local waiters, as the kernel's shutdown does through sk_state_change */
 	spin_lock(&us->lock);
-	us->gen_in++;
-	us->gen_out++;
+	WRITE_ONCE(us->gen_in, us->gen_in + 1);
+	WRITE_ONCE(us->gen_out, us->gen_out + 1);
 	spin_unlock(&us->lock);
 	wake_up_interruptible_all(&us->wq);
 	return err;

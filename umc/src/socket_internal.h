@@ -32,7 +32,15 @@ struct umc_sock {
 	int applied_rcvbuf;
 	u32 applied_priority;
 	unsigned char applied_reuse;
+	/* sk_wmem_queued emulation (socket_io.c): bytes handed to the host socket, and a
+	 * provider timer that re-reads the acknowledged count while data is unacknowledged,
+	 * as the kernel lowers sk_wmem_queued on each ACK. Created at the first send. */
+	u64 bytes_sent;
+	struct sys_timer *wmem_timer;
 };
+
+/* Release the sk_wmem_queued refresh timer (waits for a running refresh). */
+void umc_sock_wmem_fini(struct umc_sock *us);
 
 /* Sleep until the socket becomes ready for @events (SYS_EV_IN or SYS_EV_OUT) or @timeo
  * jiffies pass. Returns the jiffies left (>= 1), 0 on timeout, -ERESTARTSYS on a signal. */

@@ -43,19 +43,63 @@ static int iter_to_iov(const struct iov_iter *it, struct sys_iovec *iov)
 	return n;
 }
 
-/* sk_wmem_queued: bytes the host has not sent or not seen acknowledged (TCP_INFO). */
+/*
+ * sk_wmem_queued: bytes written to the host socket that the peer has not acknowledged yet
+ * (bytes_sent - tcpi_bytes_acked), exactly what the kernel counts (data queued, sent or not,
+ * until ACKed). The kernel lowers the count as ACKs arrive; here a provider timer re-reads
+ * TCP_INFO every millisecond while the count is above zero, and stops when it reaches zero.
+ * sk_sndbuf follows the host's (auto-tuned) SO_SNDBUF unless the user locked it.
+ */
+#define WMEM_REFRESH_NS 1000000ULL
+#define TCPI_BYTES_ACKED_OFFSET 120 /* u64 tcpi_bytes_acked in struct tcp_info */
+
+static void wmem_refresh(struct umc_sock *us, bool sender)
+{
+	struct sock *sk = us->sk;
+	u8 info[TCPI_BYTES_ACKED_OFFSET + 8];
+	int len = sizeof(info), val = 0, vlen = sizeof(val);
+	u64 acked, sent, queued = 0;
+
+	if (sys->sock_getsockopt(us->fd, SOL_TCP, TCP_INFO, info, &len) == 0 &&
+	    len >= (int)sizeof(info)) {
+		memcpy(&acked, info + TCPI_BYTES_ACKED_OFFSET, sizeof(acked));
+		sent = __atomic_load_n(&us->bytes_sent, __ATOMIC_RELAXED);
+		queued = sent > acked ? sent - acked : 0;
+	}
+	WRITE_ONCE(sk->sk_wmem_queued, (int)min_t(u64, queued, INT_MAX));
+	/* sk_sndbuf only in the sender's context: umc_sock_apply_opts runs there too */
+	if (sender && !(READ_ONCE(sk->sk_userlocks) & SOCK_SNDBUF_LOCK) &&
+	    sys->sock_getsockopt(us->fd, SOL_SOCKET, SO_SNDBUF, &val, &vlen) == 0 && val > 0 &&
+	    READ_ONCE(sk->sk_sndbuf) == us->applied_sndbuf) {
+		/* host auto-tuning; recorded as applied so it is not pushed back as a lock */
+		us->applied_sndbuf = val;
+		WRITE_ONCE(sk->sk_sndbuf, val);
+	}
+	if (queued && us->wmem_timer)
+		sys->timer_arm(us->wmem_timer, sys->time_monotonic_ns() + WMEM_REFRESH_NS);
+}
+
+static void wmem_timer_fn(void *arg)
+{
+	wmem_refresh(arg, false);
+}
+
 static void update_wmem_queued(struct sock *sk)
 {
-	u32 info[37]; /* struct tcp_info up to tcpi_notsent_bytes (offset 144) */
-	int len = sizeof(info);
+	struct umc_sock *us = sk->umc;
 
-	memset(info, 0, sizeof(info));
-	if (sys->sock_getsockopt(sk->umc->fd, SOL_TCP, TCP_INFO, info, &len) == 0 &&
-	    len >= (int)sizeof(info)) {
-		u64 unacked = (u64)info[24 / 4] * info[16 / 4]; /* tcpi_unacked * tcpi_snd_mss */
-		u64 queued = unacked + info[144 / 4];          /* + tcpi_notsent_bytes */
+	/* senders of one socket are serialised by the caller (DRBD's per-socket mutex); the
+	 * timer is created by the first of them */
+	if (!us->wmem_timer && sys->timer_create(&us->wmem_timer, NULL, wmem_timer_fn, us))
+		us->wmem_timer = NULL; /* no refresh while queued: the next send refreshes */
+	wmem_refresh(us, true);
+}
 
-		WRITE_ONCE(sk->sk_wmem_queued, (int)min_t(u64, queued, INT_MAX));
+void umc_sock_wmem_fini(struct umc_sock *us)
+{
+	if (us->wmem_timer) {
+		sys->timer_destroy(us->wmem_timer);
+		us->wmem_timer = NULL;
 	}
 }
 
@@ -82,6 +126,7 @@ int umc_inet_sendmsg(struct socket *sock, struct msghdr *msg, size_t size)
 		if (n > 0) {
 			iov_iter_advance(&msg->msg_iter, (size_t)n);
 			copied += (size_t)n;
+			__atomic_add_fetch(&us->bytes_sent, (u64)n, __ATOMIC_RELAXED);
 			continue;
 		}
 		if (n != -EAGAIN) {

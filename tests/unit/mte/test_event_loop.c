@@ -327,6 +327,48 @@ static void test_fd_watch_destroy_race(void **state)
 	}
 }
 
+/* A callback may destroy its own task or fd watch (kernel work items may free themselves). */
+struct self_destroy {
+	struct sys_event_task *task;
+	struct sys_event_fd *watch;
+	int fd;
+	struct completion done;
+};
+
+static void self_destroy_task(void *p)
+{
+	struct self_destroy *d = p;
+	sys->task_destroy(d->task);
+	complete(&d->done);
+}
+
+static void self_destroy_watch(void *p, uint32_t revents)
+{
+	struct self_destroy *d = p;
+	sys->fd_watch_destroy(d->watch);
+	complete(&d->done);
+}
+
+static void test_destroy_from_own_callback(void **state)
+{
+	struct self_destroy d;
+	completion_init(&d.done);
+	assert_int_equal(sys->task_create(&d.task, NULL, self_destroy_task, &d), 0);
+	sys->task_schedule(d.task);
+	assert_true(wait_for(&d.done, slow(5 * SEC)));
+
+	int p[2];
+	assert_int_equal(pipe2(p, O_NONBLOCK | O_CLOEXEC), 0);
+	completion_init(&d.done);
+	assert_int_equal(sys->fd_watch_create(&d.watch, NULL, p[0], self_destroy_watch, &d), 0);
+	assert_int_equal(sys->fd_watch_enable(d.watch, SYS_EV_IN), 0);
+	assert_int_equal(write(p[1], "q", 1), 1);
+	assert_true(wait_for(&d.done, slow(5 * SEC)));
+	loop_barrier(NULL); /* the loop goes on polling without the watch */
+	close(p[0]);
+	close(p[1]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -340,6 +382,7 @@ int main(void)
 		cmocka_unit_test(test_fd_watch_disable_sync_waits),
 		cmocka_unit_test(test_fd_watch_errors),
 		cmocka_unit_test(test_fd_watch_destroy_race),
+		cmocka_unit_test(test_destroy_from_own_callback),
 	};
 	return cmocka_run_group_tests(tests, mte_test_start, mte_test_stop);
 }

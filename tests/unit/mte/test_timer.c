@@ -212,6 +212,28 @@ static void test_timers_on_own_loop(void **state)
 	sys->event_loop_destroy(loop);
 }
 
+/* A timer callback may free its own timer. */
+struct self_timer {
+	struct sys_timer *timer;
+	struct completion done;
+};
+
+static void self_free_fn(void *p)
+{
+	struct self_timer *s = p;
+	sys->timer_destroy(s->timer);
+	complete(&s->done);
+}
+
+static void test_destroy_from_callback(void **state)
+{
+	struct self_timer s;
+	completion_init(&s.done);
+	assert_int_equal(sys->timer_create(&s.timer, NULL, self_free_fn, &s), 0);
+	sys->timer_arm(s.timer, sys->time_monotonic_ns() + MS);
+	assert_true(wait_for(&s.done, slow(5 * SEC)));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -223,6 +245,7 @@ int main(void)
 		cmocka_unit_test(test_cancel_sync_waits_for_callback),
 		cmocka_unit_test(test_cancel_sync_from_callback),
 		cmocka_unit_test(test_timers_on_own_loop),
+		cmocka_unit_test(test_destroy_from_callback),
 	};
 	return cmocka_run_group_tests(tests, mte_test_start, mte_test_stop);
 }

@@ -53,8 +53,9 @@ int umc_genl_client_register(struct umc_genl_client **out, uint32_t portid,
 /* umc_genl_client_portid - the client's port id (the nl_pid getsockname reports). */
 uint32_t umc_genl_client_portid(const struct umc_genl_client *c);
 /*
- * umc_genl_client_unregister - forget the client. Waits until no delivery to it is running
- * and no request of it is being processed; after return deliver is never called again.
+ * umc_genl_client_unregister - forget the client and free it. Waits until no delivery to it
+ * is running; after return deliver is never called again. Must not run concurrently with
+ * umc_genl_submit() for the same client (the transport's connection thread does both).
  */
 void umc_genl_client_unregister(struct umc_genl_client *c);
 /* Multicast membership (NETLINK_ADD/DROP_MEMBERSHIP): 0 or -EINVAL for a bad group. */

@@ -28,6 +28,12 @@ int umc_module_init_all(void);
 int umc_module_exit_all(void);
 /* umc_module_refcount - references currently held on THIS_MODULE. */
 int umc_module_refcount(void);
+/*
+ * umc_module_wait_unused - sleep until no reference is held on THIS_MODULE (threads such as
+ * DRBD's worker drop theirs as they exit), at most @timeout_ms. 0, or -EBUSY on timeout.
+ * The caller must be a umc task (e.g. the thread that called umc_init).
+ */
+int umc_module_wait_unused(unsigned int timeout_ms);
 /* umc_module_info - the value of MODULE_<KEY>(...) of module @modname (e.g. "drbd",
  * "version"), or NULL. */
 const char *umc_module_info(const char *modname, const char *key);

@@ -125,7 +125,7 @@ elif [ ! -x /usr/lib/drbd/drbdsetup-84 ] || ! command -v drbdadm >/dev/null; the
 elif start_drbd; then
 	NAMES+=(drbd)
 	TARGET[drbd]=$RUN/mnt/dev/drbd0
-	note "drbd-usermode: r0 Primary, standalone; $(grep -o 'O_DIRECT[^,]*\|buffered[^,]*' "$RUN/daemon.log" | head -1)"
+	note "drbd-usermode: r0 Primary, standalone (no peer)"
 fi
 
 # ---- workloads -----------------------------------------------------------------------------

@@ -179,7 +179,7 @@ int fe_dev_stat(const struct fe_node *n, struct stat *st)
 	st->st_size = (off_t)info.capacity;
 	st->st_blksize = info.physical_block_size > 4096 ? info.physical_block_size : 4096;
 	st->st_blocks = (blkcnt_t)(info.capacity >> 9);
-	st->st_rdev = 0;
+	st->st_atime = st->st_mtime = st->st_ctime = fe.mounted;
 	return 0;
 }
 

@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "sys_service.h"
 
@@ -73,6 +74,7 @@ struct fe_state {
 	uid_t uid;
 	gid_t gid;
 	unsigned int dev_mode;
+	time_t mounted;  /* shown as every file's times */
 };
 extern struct fe_state fe;
 

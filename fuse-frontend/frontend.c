@@ -237,7 +237,18 @@ static void fill_dir_stat(fuse_ino_t ino, struct stat *st)
 	st->st_gid = fe.gid;
 }
 
+static int node_stat_raw(const struct fe_node *n, struct stat *st);
+
 static int node_stat(const struct fe_node *n, struct stat *st)
+{
+	int rc = node_stat_raw(n, st);
+
+	if (!rc)
+		st->st_atime = st->st_mtime = st->st_ctime = fe.mounted;
+	return rc;
+}
+
+static int node_stat_raw(const struct fe_node *n, struct stat *st)
 {
 	unsigned int mode;
 
@@ -847,6 +858,7 @@ int fuse_frontend_start(const struct fuse_frontend_opts *o)
 	}
 	fe.uid = getuid();
 	fe.gid = getgid();
+	fe.mounted = time(NULL);
 	fe.dev_mode = o->dev_mode ? (o->dev_mode & 0777) : 0600;
 	fuse_set_log_func(libfuse_log);
 
@@ -856,6 +868,7 @@ int fuse_frontend_start(const struct fuse_frontend_opts *o)
 	struct fuse_args args = FUSE_ARGS_INIT(3, argv);
 
 	fe.se = fuse_session_new(&args, &fe_ops, sizeof(fe_ops), NULL);
+	fuse_opt_free_args(&args); /* libfuse may have copied @argv into an allocated list */
 	if (!fe.se) {
 		rc = -ENOMEM;
 		goto fail_nodes;

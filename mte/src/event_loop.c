@@ -331,6 +331,11 @@ bool mte_task_cancel_sync(struct sys_event_task *t)
 		t->pending = false;
 	}
 	mte_loop_wait_idle(loop, t);
+	/* the callback that was running may have scheduled the task again: unschedule that too */
+	if (t->pending) {
+		list_del(&t->node);
+		t->pending = false;
+	}
 	unlock(loop);
 	return was;
 }

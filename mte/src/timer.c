@@ -215,6 +215,10 @@ bool mte_timer_cancel_sync(struct sys_timer *t)
 	if (was)
 		heap_remove(loop, t);
 	mte_loop_wait_idle(loop, t);
+	/* the callback that was running may have re-armed the timer (as del_timer_sync allows):
+	 * disarm that too, or a destroyed timer would stay in the heap */
+	if (t->idx != NOT_QUEUED)
+		heap_remove(loop, t);
 	unlock(loop);
 	return was;
 }

@@ -134,3 +134,60 @@ itest_cleanup() {
 	done
 	[ -n "${ITEST_KEEP:-}" ] || rm -rf "$T"
 }
+
+# ---- added by the control-plane workstream (issue 5) ----
+
+# as_user USER CMD...: run CMD as USER (and USER's primary group, no supplementary groups).
+# Needs root.
+as_user() {
+	local u=$1
+	shift
+	setpriv --reuid="$u" --regid="$(id -g "$u")" --clear-groups "$@"
+}
+
+# itest_unprivileged "$@": call first, before itest_init. When the script runs as root (CI),
+# re-run it as nobody:nogroup so that the daemon and drbd-utils run unprivileged; skip (77)
+# with the reason when nobody cannot use the build directory or setpriv is missing.
+itest_unprivileged() {
+	local bin self
+	[ "$(id -u)" -eq 0 ] || return 0
+	command -v setpriv >/dev/null || skip "setpriv missing: cannot drop root to nobody"
+	id nobody >/dev/null 2>&1 || skip "no user nobody to drop root to"
+	bin=${DRBDUM_BIN:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../../build/bin" 2>/dev/null && pwd)}
+	self=$(readlink -f -- "$0")
+	as_user nobody test -x "$bin/drbd-usermode" -a -r "$bin/../lib/libdrbd-usermode-shim.so" \
+		-a -r "$self" ||
+		skip "user nobody cannot use the build directory $bin (make it world-readable)"
+	if [ -n "${TMPDIR:-}" ] && ! as_user nobody test -w "$TMPDIR"; then
+		export TMPDIR=/tmp
+	fi
+	cd / || exit 1
+	export DRBDUM_BIN="$bin" HOME=/
+	exec setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups bash "$self" "$@"
+}
+
+# node_start_fg NAME [daemon options...]: start a daemon for host NAME with --foreground as a
+# child of this shell (log in $T/NAME/daemon.log), wait (10 s at most) until its control
+# socket exists; its pid is in NODE_FG_PID, so `wait $NODE_FG_PID` yields its exit status.
+node_start_fg() {
+	local name=$1
+	shift
+	mkdir -p "$T/$name"
+	"$BIN/drbd-usermode" --run-dir "$T/$name" --node "$name" --foreground "$@" \
+		>>"$T/$name/daemon.log" 2>&1 &
+	NODE_FG_PID=$!
+	NODES="$NODES $name"
+	wait_for 10 "control socket of $name" test -S "$T/$name/control.sock"
+}
+
+# wait_pid SECONDS PID: wait (at most SECONDS) for the child PID to exit; returns its exit
+# status, or 124 (like timeout(1)) when it is still running.
+wait_pid() {
+	local secs=$1 pid=$2
+	for _ in $(seq 1 $((secs * 10))); do
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	kill -0 "$pid" 2>/dev/null && return 124
+	wait "$pid"
+}

@@ -90,10 +90,11 @@ int shim_control_connect(bool cloexec, struct drbd_um_hello *hello)
 		if (errno != EINTR)
 			goto fail;
 	}
-	/* Only a daemon of our own uid (or root) may play the kernel for us. */
+	/* Only a daemon of our own uid (or root) may play the kernel for us; root may use any
+	 * user's daemon (the daemon serves root, as the kernel module does). */
 	if (REAL(getsockopt)(fd, SOL_SOCKET, SO_PEERCRED, &cred, &cred_len) != 0)
 		goto fail;
-	if (cred.uid != geteuid() && cred.uid != 0) {
+	if (cred.uid != geteuid() && cred.uid != 0 && geteuid() != 0) {
 		shim_log("%s belongs to uid %u, not to us: refusing it", sun.sun_path,
 			 (unsigned int)cred.uid);
 		errno = EACCES;

@@ -15,6 +15,9 @@
  * BLK_STS_IOERR; -EOPNOTSUPP: BLK_STS_NOTSUPP). Completion runs on a provider aio thread,
  * which calls bio_endio(); the disk's part_stat counts the I/O when it completes.
  *
+ * Injected faults (bdev_fault.c): a read or write the rules fail is not done; a flush goes to
+ * the host instead (completion on the aio thread as for real I/O) and the bio ends with -EIO.
+ *
  * Per-bio state comes from a mempool (GFP_NOIO: the submitter may sleep briefly when the
  * reserve is empty, never fails); bios with more than BDEV_FILE_INLINE_IOV separate data
  * runs take a kmalloc'ed iovec array (on failure: BLK_STS_RESOURCE).
@@ -47,6 +50,7 @@ struct bdev_file_io {
 	struct umc_bdev_file *f;
 	u64 start_ns;
 	enum bdev_file_stage stage;
+	bool fault;             /* injected error: complete with -EIO */
 	int iovcnt;
 	struct sys_iovec *iov;
 	struct sys_iovec inline_iov[BDEV_FILE_INLINE_IOV];
@@ -231,7 +235,12 @@ static void start_data(struct bdev_file_io *io)
 		finish_io(io, -EOPNOTSUPP);
 		return;
 	}
-	if (io->req.op == SYS_BIO_READ || io->req.op == SYS_BIO_WRITE) {
+	if (umc_bdev_fault_hit(io->f->path, io->req.op != SYS_BIO_READ, bio->bi_iter.bi_sector,
+			       bio_sectors(bio))) {
+		io->fault = true;
+		io->req.op = SYS_BIO_FLUSH;
+		io->req.flags = 0;
+	} else if (io->req.op == SYS_BIO_READ || io->req.op == SYS_BIO_WRITE) {
 		io->req.iov = io->iov;
 		io->req.iovcnt = io->iovcnt;
 	} else {
@@ -249,6 +258,8 @@ static void bdev_file_done(struct sys_bio_req *req, long result)
 		start_data(io); /* bdev_submit from a completion: allowed, never waits there */
 		return;
 	}
+	if (io->fault)
+		result = -EIO;
 	finish_io(io, result < 0 ? result : 0);
 }
 
@@ -263,6 +274,7 @@ void umc_bdev_file_submit(struct bio *bio)
 	io->start_ns = sys->time_monotonic_ns();
 	io->iov = io->inline_iov;
 	io->iovcnt = 0;
+	io->fault = false;
 	if (flush_only)
 		part_stat_local_inc(f->disk->part0, in_flight[1]);
 	else
@@ -300,5 +312,6 @@ int umc_bdev_file_init(void)
 
 void umc_bdev_file_exit(void)
 {
+	umc_bdev_fault_exit();
 	mempool_exit(&io_pool);
 }

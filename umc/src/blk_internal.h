@@ -57,6 +57,16 @@ void umc_bdev_file_submit(struct bio *bio);
 int umc_bdev_file_init(void);
 void umc_bdev_file_exit(void);
 
+/* bdev_fault.c (fault tests: the parameter umc.disk_faults) */
+/*
+ * umc_bdev_fault_hit - true if an injected fault fails the request of @nr_sectors at
+ * @sector of the backing disk opened as @path (counted as injected). Any context; takes a
+ * spinlock briefly.
+ */
+bool umc_bdev_fault_hit(const char *path, bool write, sector_t sector, unsigned int nr_sectors);
+/* umc_bdev_fault_exit - drop the rules (umc exit). */
+void umc_bdev_fault_exit(void);
+
 /* device.c */
 int umc_device_init(void);
 

@@ -22,6 +22,7 @@
 #define _UMC_CRYPTO_HASH_H
 
 #include <linux/crypto.h>
+#include <linux/err.h>
 #include <linux/container_of.h>
 #include <linux/string.h>
 
@@ -81,6 +82,9 @@ static inline struct crypto_tfm *crypto_shash_tfm(struct crypto_shash *tfm)
 /* crypto_free_shash - free @tfm; NULL and error pointers are ignored. */
 static inline void crypto_free_shash(struct crypto_shash *tfm)
 {
+	/* no &tfm->base of a NULL/error pointer: undefined behaviour (UBSan reports it) */
+	if (IS_ERR_OR_NULL(tfm))
+		return;
 	crypto_destroy_tfm(tfm, crypto_shash_tfm(tfm));
 }
 

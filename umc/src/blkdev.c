@@ -445,6 +445,35 @@ busy:
 	return ERR_PTR(-EBUSY);
 }
 
+/*
+ * umc_bdev_refresh_files - re-read the size of every opened backing file (or host block
+ * device) and update its capacity, as the block layer of Linux always knows the current
+ * size of a lower device (lvextend, losetup -c). Called by the daemon before each control
+ * request, so `drbdadm resize` after growing a backing file sees the new size. Takes
+ * blk_mutex; may block briefly (fstat/ioctl on the host).
+ */
+void umc_bdev_refresh_files(void)
+{
+	struct umc_bdev_file *f;
+
+	mutex_lock(&blk_mutex);
+	list_for_each_entry(f, &opened_files, node) {
+		struct sys_bdev_info info;
+		sector_t old = get_capacity(f->disk), now;
+
+		if (sys->bdev_refresh(f->sb, &info))
+			continue;
+		now = info.size_bytes >> SECTOR_SHIFT;
+		if (now == old)
+			continue;
+		f->info.size_bytes = info.size_bytes;
+		set_capacity(f->disk, now);
+		pr_info("%s: detected capacity change from %llu to %llu\n", f->disk->disk_name,
+			(unsigned long long)old, (unsigned long long)now);
+	}
+	mutex_unlock(&blk_mutex);
+}
+
 struct block_device *blkdev_get_by_dev(dev_t dev, fmode_t mode, void *holder)
 {
 	struct block_device *bdev;

@@ -29,7 +29,7 @@ check "reconnected, no resync (the damage is unknown to DRBD)" \
 size=$(tn_size_kb alpha)
 check "data areas now differ" tn_not tn_data_same $((size * 1024))
 check "drbdadm verify again" tn_adm alpha verify r0
-check "second verify done" wait_for 30 "second verify" test "$(tn_logcount alpha 'Online verify done')" -ge 2
+check "second verify done" wait_for 30 "second verify" tn_logcount_ge alpha 'Online verify done' 2
 check "verify found the 3 damaged blocks" tn_log_has alpha 'Online verify found 3 4k block out of sync'
 check "/proc/drbd: oos:12" tn_wait alpha 'oos:12$' 5
 check "disconnect" tn_adm alpha disconnect r0

@@ -213,3 +213,20 @@ tn_resync_kb() {
 tn_not() {
 	! "$@"
 }
+
+# tn_logcount_ge NODE REGEX N: at least N lines of NODE's log match REGEX
+tn_logcount_ge() {
+	[ "$(tn_logcount "$1" "$2")" -ge "$3" ]
+}
+
+# tn_size_grew NODE OLD_KB: DRBD logged a size larger than OLD_KB for NODE
+tn_size_grew() {
+	local s
+	s=$(tn_size_kb "$1")
+	[ -n "$s" ] && [ "$s" -gt "$2" ]
+}
+
+# tn_file_size_is FILE BYTES: stat size of FILE (as the test user) is BYTES
+tn_file_size_is() {
+	[ "$(tn_as stat -c %s "$1")" = "$2" ]
+}

@@ -156,10 +156,10 @@ function(_drbd_kernel_objects tgt)
   add_dependencies(${tgt} drbd_verify)
 endfunction()
 
-# ASan+UBSan build: UBSan findings inside DRBD's unmodified code are recoverable, so that the
+# ASan+UBSan and fuzz builds: UBSan findings inside DRBD's unmodified code are recoverable, so that the
 # few that are DRBD's own (not ours) can be named in tests/ubsan.supp; any other one still
 # stops the process (halt_on_error=1 in the tests' UBSAN_OPTIONS and the daemon's defaults).
-if(DRBDUM_SANITIZE STREQUAL "address")
+if(DRBDUM_SANITIZE STREQUAL "address" OR DRBDUM_FUZZ)
   list(APPEND DRBD_KERNEL_CODE_WARNINGS -fsanitize-recover=undefined)
 endif()
 

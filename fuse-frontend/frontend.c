@@ -51,6 +51,7 @@ struct fe_meta {
 	char *data;
 	size_t len;
 	bool proc_buf;  /* data from umc_proc_read (umc_proc_free), else malloc */
+	int refs;       /* atomic: the open file + each read replying from data */
 	char name[FE_PATH_MAX];
 };
 
@@ -612,6 +613,7 @@ static int meta_open(const struct fe_node *n, int accmode, struct fe_meta **out)
 		m->len = strlen(m->data);
 	}
 done:
+	m->refs = 1;
 	*out = m;
 	return 0;
 fail:
@@ -623,8 +625,11 @@ fail:
 	return rc;
 }
 
+/* meta_free - drop one reference (see fe_meta.refs); the last one frees. */
 static void meta_free(struct fe_meta *m)
 {
+	if (__atomic_sub_fetch(&m->refs, 1, __ATOMIC_ACQ_REL))
+		return;
 	if (m->proc_buf)
 		umc_proc_free(m->data);
 	else
@@ -680,7 +685,11 @@ static void op_read(fuse_req_t req, fuse_ino_t ino, size_t size, off_t off,
 	}
 	if (size > m->len - (size_t)off)
 		size = m->len - (size_t)off;
+	/* The reply can complete the reader's read(), its close() and so the RELEASE on another
+	 * worker before fuse_reply_buf returns here: keep the data until then. */
+	__atomic_add_fetch(&m->refs, 1, __ATOMIC_RELAXED);
 	fuse_reply_buf(req, m->data + off, size);
+	meta_free(m);
 }
 
 static void op_write_buf(fuse_req_t req, fuse_ino_t ino, struct fuse_bufvec *bufv, off_t off,

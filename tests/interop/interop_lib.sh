@@ -33,6 +33,7 @@ iop_init() {
 	[ -x "$PEER" ] || skip "reference peer not found at $PEER (set DRBDUM_PEER)"
 	command -v nsenter >/dev/null || skip "nsenter (util-linux) not installed"
 	PRUN=$T/peer
+	ITEST_NODES_SAVED=$NODES	# the peer's env file sets NODES too
 	IOP_T0=$(date +%s.%N)
 	trap iop_cleanup EXIT
 	"$PEER" up --run "$PRUN" --nodes 1 --disk-mib "$DISK_MIB" "$@" > "$T/peer-up.out" 2> "$T/peer-up.err"
@@ -48,6 +49,7 @@ iop_init() {
 	fi
 	# shellcheck source=/dev/null
 	. "$PRUN/env"
+	NODES=$ITEST_NODES_SAVED
 	NSENTER=(nsenter "--net=/run/netns/$NETNS")
 	OURS_IMG=$T/ours.img
 	truncate -s "${DISK_MIB}M" "$OURS_IMG"
@@ -55,7 +57,7 @@ iop_init() {
 }
 
 iop_cleanup() {
-	local rc=$?
+	local rc=$? n
 	if [ -n "${NETNS:-}" ] && { [ "${ITEST_FAILS:-0}" -ne 0 ] || [ "$rc" -ne 0 ]; }; then
 		echo "# --- kernel peer: /proc/drbd and last kernel messages ---"
 		"$PEER" exec --run "$PRUN" --timeout 10 A 'cat /proc/drbd; dmesg | grep -i drbd | tail -n 40' 2>&1 | sed 's/^/# /'
@@ -146,7 +148,8 @@ proc_field() {
 	sed -n "s/.* $1:\([0-9]*\).*/\1/p" | head -n 1
 }
 
-# iop_snap: remember the traffic counters of both sides (before writes)
+# iop_snap: remember the traffic counters of both sides (before writes). A connect resets the
+# counters of the side that runs it: snapshot again after every (re)connect.
 iop_snap() {
 	local o k
 	o=$(ours_proc)
@@ -242,3 +245,6 @@ iop_timed() {
 	echo "# $desc: $(awk -v a="$s" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')s"
 	return $rc
 }
+
+# not CMD...: succeeds when CMD fails (for check)
+not() { ! "$@"; }

@@ -11,7 +11,8 @@ tn_setup 32 || { fail "daemons up, create-md, up"; itest_done; }
 tn_need_fuse
 check "initial sync" tn_initial
 check "drbdsetup show: data-integrity-alg crc32c on alpha" \
-	sh -c "$(printf '%q ' "$BIN/drbd-um" --run-dir "$T/alpha" --node alpha) drbdsetup show r0 2>/dev/null | grep -q 'data-integrity-alg.*crc32c'"
+	tn_show_has alpha 'data-integrity-alg.*crc32c'
+check "and on beta" tn_show_has beta 'data-integrity-alg.*crc32c'
 tn_pattern "$T/pat" 8
 check "alpha writes 8 MiB (O_DIRECT)" tn_write alpha 2 8 "$T/pat"
 check "beta's backing file has them" wait_for 10 "data on beta" tn_backing_has "$DISK_B" 2 8 "$T/pat"

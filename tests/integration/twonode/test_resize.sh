@@ -18,6 +18,10 @@ old_bytes=$(tn_as stat -c %s "$(tn_dev alpha)")
 check "device file size matches DRBD's ($old_bytes bytes = $old KiB)" test "$old_bytes" = $((old * 1024))
 
 check "backing files grown to 48 MiB" tn_as truncate -s 48M "$DISK_A" "$DISK_B"
+# A daemon re-reads its backing files' sizes when it serves a drbd-utils request (the kernel
+# learns a lower device's new size at once): any drbdadm command on beta makes beta's DRBD see
+# its grown disk before alpha negotiates the new size with it.
+check "beta: drbdadm cstate (beta's daemon sees the grown file)" tn_adm beta cstate r0
 check "drbdadm resize r0" tn_adm alpha resize r0
 check "the size grew" wait_for 10 "size grew on alpha" tn_size_grew alpha "$old"
 new=$(tn_size_kb alpha)

@@ -230,3 +230,9 @@ tn_size_grew() {
 tn_file_size_is() {
 	[ "$(tn_as stat -c %s "$1")" = "$2" ]
 }
+
+# tn_show_has NODE REGEX: `drbdsetup show r0` (the kernel's view of the configuration) on NODE
+# matches REGEX
+tn_show_has() {
+	tn_um "$1" drbdsetup show r0 2>/dev/null | grep -qE -- "$2"
+}

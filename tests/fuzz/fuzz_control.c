@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * fuzz_control.c - libFuzzer harness of the daemon's control socket: the real control server
+ * (tools/daemon/control_server.c: framing, SETSOCKOPT/PROC_READ decoding, dispatch) in front
+ * of umc's generic netlink core and DRBD 8.4's own netlink handlers, all in this process.
+ *
+ * LLVMFuzzerInitialize starts what the daemon starts (mte, umc, DRBD's module init, the
+ * control server in a private temporary run directory). Each input is one datagram sent on a
+ * fresh connection, as drbdsetup sends its requests; a hash of the input decides how the
+ * client behaves, so that the fuzzer explores all of these from any input:
+ *   - first join a multicast group (the DRBD events group or an unknown one), so that
+ *     notifications flow to this connection too;
+ *   - then either read every reply until the daemon closes, or disconnect mid-stream: read
+ *     at most one reply datagram (or none) and close, while the daemon may still be answering.
+ * After each input every resource the input created is taken down (as the daemon does at
+ * SIGTERM), so that inputs do not pile up state.
+ *
+ * The harness never touches the host beyond its run directory: the provider vector is a copy
+ * of mte's where opening block devices and binding/connecting network sockets fail with
+ * -EACCES (a fuzzed attach or connect cannot open a file or reach the network), and DRBD's
+ * usermode helper is disabled.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+#include <linux/netlink.h>
+
+#ifndef SOL_NETLINK
+#define SOL_NETLINK 270
+#endif
+
+#include "control_proto.h"
+#include "daemon.h"
+#include "module.h"
+#include "mte.h"
+#include "sys_service.h"
+#include "umc.h"
+
+#define REPLY_MAX (256 * 1024)
+
+static struct sys_service_ops fuzz_ops;
+static char sock_path[sizeof(((struct sockaddr_un *)0)->sun_path)];
+static char *reply_buf;
+
+static int refuse_bdev_open(struct sys_bdev **out, const char *path, uint32_t flags,
+			    struct sys_bdev_info *info)
+{
+	(void)out;
+	(void)path;
+	(void)flags;
+	(void)info;
+	return -EACCES;
+}
+
+static int refuse_sock_addr(int fd, const void *addr, int addrlen)
+{
+	(void)fd;
+	(void)addr;
+	(void)addrlen;
+	return -EACCES;
+}
+
+static char run_dir[64];
+
+/* at exit: the socket and the helper script left in the private run directory */
+static void remove_run_dir(void)
+{
+	char p[128];
+
+	unlink(sock_path);
+	snprintf(p, sizeof(p), "%s/usermode-helper", run_dir);
+	unlink(p);
+	rmdir(run_dir);
+}
+
+static void die(const char *what, int err)
+{
+	fprintf(stderr, "fuzz_control: %s: %s\n", what, strerror(err < 0 ? -err : err));
+	exit(1);
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	struct mte_options mo = { 0 };
+	char tmpl[] = "/tmp/drbdum-fuzz.XXXXXX";
+	const char *dir;
+	int rc;
+
+	(void)argc;
+	(void)argv;
+	dir = mkdtemp(tmpl);
+	if (!dir)
+		die("mkdtemp", errno);
+	/* quiet: DRBD logs every refused request; FUZZ_LOG=7 shows everything */
+	mo.log_levels = getenv("FUZZ_LOG") ? getenv("FUZZ_LOG") : "*=2";
+	rc = mte_init(&mo);
+	if (rc)
+		die("mte_init", rc);
+	fuzz_ops = *sys;
+	fuzz_ops.name = "mte-fuzz";
+	fuzz_ops.bdev_open = refuse_bdev_open;
+	fuzz_ops.sock_bind = refuse_sock_addr;
+	fuzz_ops.sock_connect = refuse_sock_addr;
+	sys_service_uninstall();
+	rc = sys_service_install(&fuzz_ops);
+	if (rc)
+		die("sys_service_install", rc);
+	rc = umc_init();
+	if (rc)
+		die("umc_init", rc);
+	umc_usermodehelper_set_enabled(false);
+	rc = umc_module_init_all();
+	if (rc)
+		die("DRBD module init", rc);
+	rc = control_server_start(dir, getuid());
+	if (rc)
+		die("control_server_start", rc);
+	snprintf(sock_path, sizeof(sock_path), "%s/%s", dir, DRBD_UM_CONTROL_SOCK);
+	reply_buf = malloc(REPLY_MAX);
+	if (!reply_buf)
+		die("malloc", ENOMEM);
+	snprintf(run_dir, sizeof(run_dir), "%s", dir);
+	atexit(remove_run_dir);
+	return 0;
+}
+
+static uint32_t hash(const uint8_t *data, size_t size)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < size; i++)
+		h = (h ^ data[i]) * 16777619u;
+	return h;
+}
+
+static int connect_control(void)
+{
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	int fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+
+	if (fd < 0)
+		die("socket", errno);
+	memcpy(sa.sun_path, sock_path, sizeof(sa.sun_path));
+	if (connect(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0)
+		die("connect to the control socket", errno);
+	/* the daemon's greeting */
+	if (recv(fd, reply_buf, REPLY_MAX, 0) < (ssize_t)NLMSG_HDRLEN)
+		die("no HELLO from the control server", errno ? errno : EPROTO);
+	return fd;
+}
+
+static void join_group(int fd, uint32_t group)
+{
+	struct {
+		struct nlmsghdr nlh;
+		struct drbd_um_setsockopt so;
+		uint32_t val;
+	} m;
+
+	memset(&m, 0, sizeof(m));
+	drbd_um_msg_init(&m.nlh, DRBD_UM_MSG_SETSOCKOPT, sizeof(m.so) + sizeof(m.val));
+	m.so.level = SOL_NETLINK;
+	m.so.optname = NETLINK_ADD_MEMBERSHIP;
+	m.so.optlen = sizeof(m.val);
+	m.val = group;
+	(void)send(fd, &m, sizeof(m), MSG_NOSIGNAL);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	uint32_t h = hash(data, size);
+	int fd;
+
+	/* the control server closes connections whose datagram is shorter than a netlink header,
+	 * and SEQPACKET cannot send an empty one: both still run through its receive path */
+	if (size > DRBD_UM_DATA_MAX * 16)
+		return -1; /* larger than any request drbdsetup sends; not added to the corpus */
+	fd = connect_control();
+	if (h & 1)
+		join_group(fd, (h & 2) ? 1 + ((h >> 8) & 3) : 1);
+	if (size && send(fd, data, size, MSG_NOSIGNAL) < 0 && errno != EPIPE &&
+	    errno != ECONNRESET && errno != EMSGSIZE)
+		die("send", errno);
+	if ((h & 0x1c) == 0) {
+		/* disconnect mid-stream: the daemon may still be replying or running the handler */
+		if (h & 0x20)
+			(void)recv(fd, reply_buf, REPLY_MAX, MSG_DONTWAIT);
+		close(fd);
+	} else {
+		/* half-close: the daemon's connection thread ends after this datagram, closing its
+		 * side once every reply is sent; read them all */
+		shutdown(fd, SHUT_WR);
+		while (recv(fd, reply_buf, REPLY_MAX, 0) > 0)
+			;
+		close(fd);
+	}
+	/* what the input created goes away, as at daemon shutdown */
+	(void)internal_down_all();
+	return 0;
+}

@@ -2,12 +2,17 @@
 #   make            build into build/
 #   make check      install missing deps, build, run every test (unit, valgrind, TSan, integration)
 #   make check-asan / check-tsan   the test suite in a sanitizer build
+#   make fuzz       libFuzzer on the control socket for FUZZ_SECONDS (default 300; clang build
+#                   in build-fuzz/, tests/fuzz/); `make check` runs 60 s of it
 #   make demo       two-node demo (issue 7)
 #   make bench      benchmarks (bench/)
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build check check-unit check-valgrind check-asan check-tsan demo bench install clean
+FUZZ_SECONDS ?= 300
+FUZZ_SEEDS = tests/fuzz/corpus/control tests/fuzz/corpus/control-valid
+
+.PHONY: all deps build check check-unit check-valgrind check-asan check-tsan fuzz fuzz-build demo bench install clean
 
 all: build
 
@@ -22,7 +27,9 @@ build: build/CMakeCache.txt
 
 check: deps
 	@$(MAKE) --no-print-directory build
+	@$(MAKE) --no-print-directory fuzz-build
 	cd build && ctest --output-on-failure -j$(JOBS) -LE 'valgrind|slow'
+	@tools/ctest-skip-report build
 	cd build && ctest --output-on-failure -j$(JOBS) -L valgrind
 	@$(MAKE) --no-print-directory check-tsan
 
@@ -37,7 +44,7 @@ build-asan/CMakeCache.txt:
 
 check-asan: deps build-asan/CMakeCache.txt
 	cmake --build build-asan -j$(JOBS)
-	cd build-asan && ctest --output-on-failure -j$(JOBS) -LE 'valgrind|slow'
+	cd build-asan && ctest --output-on-failure -j$(JOBS) -LE 'valgrind|slow|fuzz'
 
 build-tsan/CMakeCache.txt:
 	cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug -DDRBDUM_SANITIZE=thread $(CMAKE_FLAGS)
@@ -45,6 +52,17 @@ build-tsan/CMakeCache.txt:
 check-tsan: deps build-tsan/CMakeCache.txt
 	cmake --build build-tsan -j$(JOBS)
 	cd build-tsan && ctest --output-on-failure -j$(JOBS) -L unit
+
+# The fuzz harness: a clang build of DRBD+umc+mte with libFuzzer/ASan/UBSan (about a minute on
+# 2 cores); the ctest "fuzz_control" (label fuzz) of every build dir runs it for 60 s.
+build-fuzz/CMakeCache.txt:
+	CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDRBDUM_FUZZ=ON $(CMAKE_FLAGS)
+
+fuzz-build: deps build-fuzz/CMakeCache.txt
+	cmake --build build-fuzz -j$(JOBS) --target fuzz_control
+
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash tests/fuzz/run_fuzz.sh build-fuzz/bin/fuzz_control $(FUZZ_SEEDS)
 
 demo: deps
 	@$(MAKE) --no-print-directory build
@@ -58,4 +76,4 @@ install: build
 	cmake --install build --prefix $(or $(PREFIX),/usr/local)
 
 clean:
-	rm -rf build build-asan build-tsan
+	rm -rf build build-asan build-tsan build-fuzz

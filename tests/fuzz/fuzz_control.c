@@ -105,12 +105,17 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	struct mte_options mo = { 0 };
-	char tmpl[] = "/tmp/drbdum-fuzz.XXXXXX";
+	const char *tmp = getenv("TMPDIR");
+	char tmpl[48];
 	const char *dir;
 	int rc;
 
 	(void)argc;
 	(void)argv;
+	/* libFuzzer may leave without running atexit handlers: run_fuzz.sh removes its TMPDIR */
+	if (!tmp || !*tmp || strlen(tmp) > 24)
+		tmp = "/tmp";
+	snprintf(tmpl, sizeof(tmpl), "%s/drbdum-fuzz.XXXXXX", tmp);
 	dir = mkdtemp(tmpl);
 	if (!dir)
 		die("mkdtemp", errno);

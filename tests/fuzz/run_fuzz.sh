@@ -28,7 +28,12 @@ log=$top/fuzz-$name.log
 # each explained); everything else stops the run.
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$src/tests/ubsan.supp"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
+export LSAN_OPTIONS="suppressions=$src/tests/lsan.supp"
 echo "# $name for ${secs}s; $(find "${seeds[@]}" -type f | wc -l) seeds in ${seeds[*]}; corpus $work"
+# the harness's run dir (control socket) goes to a private TMPDIR removed afterwards
+TMPDIR=$(mktemp -d /tmp/fuzzrun.XXXXXX)
+export TMPDIR
+trap 'rm -rf "$TMPDIR"' EXIT
 "$harness" -max_total_time="$secs" -timeout=30 -rss_limit_mb=3072 -print_final_stats=1 \
 	-artifact_prefix="$art/" "$work" "${seeds[@]}" >"$log" 2>&1
 rc=$?

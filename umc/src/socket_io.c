@@ -47,10 +47,14 @@ static int iter_to_iov(const struct iov_iter *it, struct sys_iovec *iov)
  * sk_wmem_queued: bytes written to the host socket that the peer has not acknowledged yet
  * (bytes_sent - tcpi_bytes_acked), exactly what the kernel counts (data queued, sent or not,
  * until ACKed). The kernel lowers the count as ACKs arrive; here a provider timer re-reads
- * TCP_INFO every millisecond while the count is above zero, and stops when it reaches zero.
+ * TCP_INFO every 10 ms while the count is above zero, and stops when it reaches zero; a send
+ * while that timer is pending only counts its bytes (the timer refreshes soon), so a stream of
+ * sends costs no extra syscalls.
  * sk_sndbuf follows the host's (auto-tuned) SO_SNDBUF unless the user locked it.
  */
-#define WMEM_REFRESH_NS 1000000ULL
+/* DRBD reads sk_wmem_queued at most every 100 ms (resync pacing, ko-count): a 10 ms refresh
+ * keeps it current for that without waking the loop thread on every ACK. */
+#define WMEM_REFRESH_NS 10000000ULL
 #define TCPI_BYTES_ACKED_OFFSET 120 /* u64 tcpi_bytes_acked in struct tcp_info */
 
 static void wmem_refresh(struct umc_sock *us, bool sender)
@@ -92,6 +96,8 @@ static void update_wmem_queued(struct sock *sk)
 	 * timer is created by the first of them */
 	if (!us->wmem_timer && sys->timer_create(&us->wmem_timer, NULL, wmem_timer_fn, us))
 		us->wmem_timer = NULL; /* no refresh while queued: the next send refreshes */
+	if (us->wmem_timer && sys->timer_pending(us->wmem_timer))
+		return;
 	wmem_refresh(us, true);
 }
 

@@ -15,8 +15,8 @@
  *    as a kernel clone does) in state TCP_ESTABLISHED; kernel_accept then returns it.
  *    Change it under write_lock_bh(&sk->sk_callback_lock).
  *  - sk_wmem_queued: bytes written but not yet acknowledged by the peer (bytes sent minus the
- *    host's tcpi_bytes_acked), refreshed after each send and every millisecond while
- *    non-zero, as ACKs arrive. sk_sndbuf follows the host's auto-tuned SO_SNDBUF unless
+ *    host's tcpi_bytes_acked), refreshed after a send and every 10 ms while non-zero,
+ *    as ACKs arrive. sk_sndbuf follows the host's auto-tuned SO_SNDBUF unless
  *    SOCK_SNDBUF_LOCK is set.
  * sk_allocation, sk_use_task_frag are kept and unused (umc allocations do not recurse into
  * the block layer).

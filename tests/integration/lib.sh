@@ -14,6 +14,9 @@
 
 set -u
 
+# shellcheck source=sanitizer_scan.sh
+. "$(dirname "${BASH_SOURCE[0]}")/sanitizer_scan.sh"
+
 itest_init() {
 	BIN=${DRBDUM_BIN:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../../build/bin" 2>/dev/null && pwd)}
 	[ -x "$BIN/drbd-usermode" ] || skip "daemon not built at $BIN/drbd-usermode"
@@ -121,18 +124,29 @@ wait_for() {
 	return 1
 }
 
+# itest_cleanup [RC] (the EXIT trap; RC defaults to the exit status in flight): stop every daemon, show the logs of a failed test, fail the
+# test (exit 1) when a daemon's log holds a sanitizer finding. ITEST_EXTRA_CLEANUP names a
+# function run after the daemons stopped (e.g. removing network namespaces).
 itest_cleanup() {
-	local n
+	local rc=${1:-$?} n logs=""
 	for n in $NODES; do
 		node_stop "$n" >/dev/null 2>&1
 	done
 	for n in $NODES; do
+		logs="$logs $T/$n/daemon.log"
 		if [ -n "${ITEST_KEEP:-}" ] || [ "${ITEST_FAILS:-0}" -ne 0 ]; then
 			echo "# --- last lines of $n's log ($T/$n/daemon.log) ---"
 			tail -n 40 "$T/$n/daemon.log" 2>/dev/null | sed 's/^/# /'
 		fi
 	done
+	# shellcheck disable=SC2086
+	if ! sanitizer_scan $logs; then
+		echo "not ok - a daemon reported sanitizer findings (above)"
+		rc=1
+	fi
+	[ -n "${ITEST_EXTRA_CLEANUP:-}" ] && "$ITEST_EXTRA_CLEANUP"
 	[ -n "${ITEST_KEEP:-}" ] || rm -rf "$T"
+	exit $rc
 }
 
 # ---- added by the control-plane workstream (issue 5) ----

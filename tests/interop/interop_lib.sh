@@ -67,9 +67,8 @@ iop_cleanup() {
 		node_stop "$n" >/dev/null 2>&1
 	done
 	[ -n "${PRUN:-}" ] && "$PEER" down --run "$PRUN" > /dev/null 2>&1
-	itest_cleanup
 	echo "# wall time $(iop_elapsed)s"
-	exit "$rc"
+	itest_cleanup "$rc"
 }
 
 iop_elapsed() {

@@ -68,7 +68,7 @@ fault_netns_init() {
 	FAULT_NS_beta=drbdum-b$id
 	FAULT_IF_alpha=dua$id
 	FAULT_IF_beta=dub$id
-	trap 'itest_cleanup; fault_netns_cleanup' EXIT
+	ITEST_EXTRA_CLEANUP=fault_netns_cleanup
 	ip netns add "$FAULT_NS_alpha" 2>/dev/null || skip "ip netns add failed (no namespace support here)"
 	ip netns add "$FAULT_NS_beta" || skip "ip netns add failed"
 	ip link add "$FAULT_IF_alpha" netns "$FAULT_NS_alpha" type veth \

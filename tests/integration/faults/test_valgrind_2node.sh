@@ -9,6 +9,8 @@
 . "$(dirname "$0")/../twonode/tn_lib.sh"
 tn_init 7970
 command -v valgrind >/dev/null || skip "valgrind not installed"
+ldd "$BIN/drbd-usermode" | grep -Eq 'lib(a|t|ub)san' &&
+	skip "this daemon is a sanitizer build, which valgrind cannot run (the plain build runs this test)"
 SRC=${DRBDUM_SOURCE_DIR:-$(cd "$(dirname "$0")/../../.." && pwd)}
 SUPP=$SRC/tests/valgrind.supp
 [ -r "$SUPP" ] || skip "no suppression file $SUPP"

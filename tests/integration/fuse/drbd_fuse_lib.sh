@@ -17,6 +17,8 @@
 # privilege is needed; otherwise the unprivileged part is reported as not exercised.
 
 DRBD_UTILS_84=/usr/lib/drbd/drbdsetup-84
+# shellcheck source=../sanitizer_scan.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../sanitizer_scan.sh"
 
 skip() {
 	echo "SKIP: $*"
@@ -114,7 +116,7 @@ kill9_daemon() {
 }
 
 fuse_lib_cleanup() {
-	local pid
+	local rc=$? pid
 	pid=$(daemon_pid)
 	if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
 		kill -TERM "$pid" 2>/dev/null && wait_gone "$pid"
@@ -122,11 +124,17 @@ fuse_lib_cleanup() {
 	for m in "$T"/fs "$MNT"; do
 		grep -q " $m " /proc/self/mounts 2>/dev/null && fusermount3 -u -z "$m" 2>/dev/null
 	done
+	if ! sanitizer_scan "$RUN/daemon.log"; then
+		echo "not ok - the daemon reported sanitizer findings (above)"
+		failed=$((${failed:-0} + 1))
+		rc=1
+	fi
 	if [ "${failed:-0}" -ne 0 ] && [ -f "$RUN/daemon.log" ]; then
 		echo "# --- daemon.log (last lines) ---"
 		tail -n 30 "$RUN/daemon.log" | sed 's/^/#   /'
 	fi
 	rm -rf "$T"
+	exit "$rc"
 }
 
 um() {

@@ -351,7 +351,11 @@ struct sys_service_ops {
 	 * also for errors detected at submission.
 	 */
 	void (*bdev_submit)(struct sys_bdev *b, struct sys_bio_req *req);
-	/** bdev_refresh - re-read size and limits (after the backing file grew). */
+	/**
+	 * bdev_refresh - re-read the size (a file or device grown or shrunk while open; block
+	 * sizes and alignment are fixed at open) and fill @info. Any thread, concurrent with I/O;
+	 * one fstat (and BLKGETSIZE64) on the host. Returns 0 or -errno.
+	 */
 	int (*bdev_refresh)(struct sys_bdev *b, struct sys_bdev_info *info);
 	/**
 	 * bdev_close - wait for every request in flight on @b to complete, then close and free.

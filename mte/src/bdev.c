@@ -212,9 +212,29 @@ fail:
 	return rc;
 }
 
+/* The size is all that changes while a file or block device is open (a file grows or
+ * shrinks, an LV is extended); block sizes and alignment stay what open() found, so the I/O
+ * path may read them without a lock while this runs on any thread. */
+static int read_size(struct sys_bdev *b)
+{
+	struct stat st;
+	uint64_t size;
+
+	if (fstat(b->bfd, &st))
+		return -errno;
+	if (b->is_blk) {
+		if (ioctl(b->bfd, BLKGETSIZE64, &size))
+			return -errno;
+	} else {
+		size = (uint64_t)st.st_size;
+	}
+	__atomic_store_n(&b->size, size, __ATOMIC_RELAXED);
+	return 0;
+}
+
 int mte_bdev_refresh(struct sys_bdev *b, struct sys_bdev_info *info)
 {
-	int rc = read_geometry(b);
+	int rc = read_size(b);
 	if (!rc)
 		fill_info(b, info);
 	return rc;

@@ -201,9 +201,6 @@ static void *client_thread(void *arg)
 			handle_proc_read(c, buf, (size_t)n);
 			break;
 		default:
-			/* a backing file may have grown since the last request (`drbdadm
-			 * resize` after growing it): DRBD must see its current size */
-			umc_bdev_refresh_files();
 			if (umc_genl_submit(c->genl, buf, (size_t)n) == -ENOMEM)
 				sys_logf(SYS_LOG_ERR, DAEMON_LOG, "client %u: out of memory", c->portid);
 			break;

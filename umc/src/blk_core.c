@@ -142,7 +142,7 @@ static void submit_bio_list(struct bio *bio)
 static bool bio_beyond_eod(struct bio *bio)
 {
 	unsigned int nr_sectors = bio_sectors(bio);
-	sector_t maxsector = bdev_nr_sectors(bio->bi_bdev);
+	sector_t maxsector = bdev_cached_nr_sectors(bio->bi_bdev);
 
 	if (!nr_sectors || !maxsector)
 		return false;

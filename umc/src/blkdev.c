@@ -445,33 +445,20 @@ busy:
 	return ERR_PTR(-EBUSY);
 }
 
-/*
- * umc_bdev_refresh_files - re-read the size of every opened backing file (or host block
- * device) and update its capacity, as the block layer of Linux always knows the current
- * size of a lower device (lvextend, losetup -c). Called by the daemon before each control
- * request, so `drbdadm resize` after growing a backing file sees the new size. Takes
- * blk_mutex; may block briefly (fstat/ioctl on the host).
- */
-void umc_bdev_refresh_files(void)
+sector_t umc_bdev_file_nr_sectors(struct block_device *bdev)
 {
-	struct umc_bdev_file *f;
+	struct umc_bdev_file *f = bdev->bd_disk->umc_file;
+	struct sys_bdev_info info;
+	sector_t old = READ_ONCE(bdev->bd_nr_sectors), now;
 
-	mutex_lock(&blk_mutex);
-	list_for_each_entry(f, &opened_files, node) {
-		struct sys_bdev_info info;
-		sector_t old = get_capacity(f->disk), now;
-
-		if (sys->bdev_refresh(f->sb, &info))
-			continue;
-		now = info.size_bytes >> SECTOR_SHIFT;
-		if (now == old)
-			continue;
-		f->info.size_bytes = info.size_bytes;
-		set_capacity(f->disk, now);
-		pr_info("%s: detected capacity change from %llu to %llu\n", f->disk->disk_name,
+	if (sys->bdev_refresh(f->sb, &info))
+		return old;
+	now = info.size_bytes >> SECTOR_SHIFT;
+	/* of concurrent callers that see the same change, one reports it */
+	if (now != old && cmpxchg(&bdev->bd_nr_sectors, old, now) == old)
+		pr_info("%s: detected capacity change from %llu to %llu\n", bdev->bd_disk->disk_name,
 			(unsigned long long)old, (unsigned long long)now);
-	}
-	mutex_unlock(&blk_mutex);
+	return now;
 }
 
 struct block_device *blkdev_get_by_dev(dev_t dev, fmode_t mode, void *holder)

@@ -2,7 +2,8 @@
 /*
  * test_bdev_file.c - backing disks opened by path (umc/src/bdev_file.c, blkdev.c opening):
  * bio round trips to a file through mte's asynchronous I/O, flush/FUA, discard and zero-out
- * reading back zeros, errors surfaced as bio status, exclusive opens, statistics.
+ * reading back zeros, errors surfaced as bio status, exclusive opens, statistics, the size
+ * following the host file while open.
  */
 #include "umc_test.h"
 
@@ -21,6 +22,7 @@
  */
 extern int mkstemp(char *template_path);
 extern int ftruncate(int fd, long length);
+extern int truncate(const char *p, long length);
 extern int open(const char *pathname, int flags, ...);
 extern long pread(int fd, void *buf, unsigned long count, long offset);
 extern int close(int fd);
@@ -125,6 +127,31 @@ static void test_geometry(void **state)
 	assert_true(bdev_write_cache(bdev));
 	assert_true(queue_max_hw_sectors(bdev_get_queue(bdev)) >= 2048);
 	assert_ptr_equal(bdev->bd_holder, &holder_a);
+	blkdev_put(bdev, RW_EXCL);
+}
+
+/* The host file grows and shrinks while open: bdev_nr_sectors (what DRBD asks at resize and
+ * when the peer sends its sizes) reports the current size and records it as the capacity;
+ * the bio path's end-of-device check uses that recorded size. */
+static void test_size_follows_host_file(void **state)
+{
+	struct block_device *bdev = blkdev_get_by_path(path, RW_EXCL, &holder_a);
+	struct page *pg[1];
+
+	assert_false(IS_ERR(bdev));
+	alloc_pages_n(pg, 1);
+	assert_int_equal(rw_pages(bdev, REQ_OP_WRITE, DISK_BYTES >> 9, pg, 1), -EIO);
+	assert_int_equal(truncate(path, 2 * DISK_BYTES), 0);
+	assert_int_equal(bdev_nr_sectors(bdev), (2 * DISK_BYTES) >> 9);
+	assert_int_equal(get_capacity(bdev->bd_disk), (2 * DISK_BYTES) >> 9);
+	assert_int_equal(bdev_nr_bytes(bdev), 2 * DISK_BYTES);
+	/* beyond the old end now works */
+	fill_pages(pg, 1, 0x5a);
+	assert_int_equal(rw_pages(bdev, REQ_OP_WRITE, DISK_BYTES >> 9, pg, 1), 0);
+	assert_int_equal(truncate(path, DISK_BYTES), 0);
+	assert_int_equal(bdev_nr_sectors(bdev), DISK_BYTES >> 9);
+	assert_int_equal(rw_pages(bdev, REQ_OP_WRITE, DISK_BYTES >> 9, pg, 1), -EIO);
+	free_pages_n(pg, 1);
 	blkdev_put(bdev, RW_EXCL);
 }
 
@@ -327,6 +354,7 @@ int main(void)
 {
 	static const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_geometry),
+		cmocka_unit_test(test_size_follows_host_file),
 		cmocka_unit_test(test_write_read_roundtrip),
 		cmocka_unit_test(test_partial_pages_and_multipage_vector),
 		cmocka_unit_test(test_flush_and_fua),

@@ -212,7 +212,25 @@ struct gendisk {
 
 #define disk_to_dev(disk) (&((disk)->part0->bd_device))
 
+/*
+ * umc_bdev_file_nr_sectors - the current size of a backing file or host block device, re-read
+ * from the host (one fstat) and stored as the disk's capacity: Linux always knows a lower
+ * device's size (lvextend, losetup -c), and DRBD asks only at attach, resize and when the peer
+ * sends its sizes. Any context (no lock taken); a failed fstat returns the last known size.
+ */
+sector_t umc_bdev_file_nr_sectors(struct block_device *bdev);
+
+/* bdev_nr_sectors - a disk's size; backing files report their current size (see above). The
+ * bio path uses the last known size (bdev_cached_nr_sectors). */
 static inline sector_t bdev_nr_sectors(struct block_device *bdev)
+{
+	if (unlikely(bdev->bd_disk && bdev->bd_disk->umc_file))
+		return umc_bdev_file_nr_sectors(bdev);
+	return READ_ONCE(bdev->bd_nr_sectors);
+}
+
+/* bdev_cached_nr_sectors - umc: the size last set or read, without asking the host */
+static inline sector_t bdev_cached_nr_sectors(struct block_device *bdev)
 {
 	return READ_ONCE(bdev->bd_nr_sectors);
 }

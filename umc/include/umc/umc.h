@@ -22,8 +22,6 @@ void umc_exit(void);
 
 /* A thread umc did not create, about to exit after using umc (see linux/sched.h). */
 void umc_current_release(void);
-/* Re-read the sizes of the opened backing files (umc/src/blkdev.c). May block briefly. */
-void umc_bdev_refresh_files(void);
 /* Enable pr_debug output per module, e.g. "drbd,umc" (see umc/debug.h). Returns 0/-EINVAL. */
 int umc_debug_set(const char *spec);
 

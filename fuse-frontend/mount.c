@@ -18,26 +18,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "mte.h"
+
 extern char **environ;
-
-static int mkdir_p(const char *dir)
-{
-	char path[PATH_MAX];
-
-	if (snprintf(path, sizeof(path), "%s", dir) >= (int)sizeof(path))
-		return -ENAMETOOLONG;
-	for (char *p = path + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = 0;
-		if (mkdir(path, 0700) < 0 && errno != EEXIST)
-			return -errno;
-		*p = '/';
-	}
-	if (mkdir(path, 0700) < 0 && errno != EEXIST)
-		return -errno;
-	return 0;
-}
 
 /* Run fusermount3 -u -z @dir and wait for it; its exit status, or -errno. */
 static int run_fusermount_unmount(const char *dir)
@@ -64,7 +47,7 @@ int fe_prepare_mountpoint(const char *dir)
 	if (stat(dir, &st) == 0)
 		return S_ISDIR(st.st_mode) ? 0 : -ENOTDIR;
 	if (errno == ENOENT)
-		return mkdir_p(dir);
+		return mte_mkdir_p(dir, 0700);
 	if (errno != ENOTCONN)
 		return -errno;
 	fe_logf(SYS_LOG_NOTICE, "%s: stale mount of a previous instance, unmounting it", dir);
@@ -76,7 +59,7 @@ int fe_prepare_mountpoint(const char *dir)
 		return -EBUSY;
 	}
 	if (stat(dir, &st) < 0)
-		return errno == ENOENT ? mkdir_p(dir) : -errno;
+		return errno == ENOENT ? mte_mkdir_p(dir, 0700) : -errno;
 	return S_ISDIR(st.st_mode) ? 0 : -ENOTDIR;
 }
 

@@ -57,4 +57,11 @@ uint64_t mte_shutdown(void);
 /** mte_ops - the provider vector (also before mte_init, e.g. to inspect the name). */
 const struct sys_service_ops *mte_ops(void);
 
+/**
+ * mte_mkdir_p - create @dir and every missing parent with @mode (existing directories are
+ * left as they are); a host helper that needs no mte_init. Returns 0, -ENAMETOOLONG, -EEXIST
+ * when @dir exists and is not a directory, or the -errno of the mkdir that failed.
+ */
+int mte_mkdir_p(const char *dir, unsigned int mode);
+
 #endif /* MTE_H */

@@ -14,6 +14,7 @@ add_library(mte STATIC
   ${CMAKE_CURRENT_LIST_DIR}/bdev_pool.c
   ${CMAKE_CURRENT_LIST_DIR}/socket.c
   ${CMAKE_CURRENT_LIST_DIR}/proc.c
+  ${CMAKE_CURRENT_LIST_DIR}/fs_util.c
 )
 target_include_directories(mte PUBLIC ${CMAKE_CURRENT_LIST_DIR}/../include)
 drbdum_host_target(mte)

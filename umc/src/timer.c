@@ -10,8 +10,11 @@
  * base.running names the timer whose handler runs; timer_delete_sync sleeps on base.done_seq,
  * which ktimers bumps after each handler when sync waiters are registered.
  *
- * jiffies is the monotonic clock in ms (linux/jiffies.h), so a timer is due when
- * monotonic_ns >= expires * NSEC_PER_JIFFY: ktimers sleeps exactly until then (never early).
+ * jiffies is the monotonic clock in ms (linux/jiffies.h). As with Linux's timer wheel, whose
+ * buckets round the expiry up to the next tick, a handler runs once time_after(jiffies,
+ * expires) holds: from monotonic_ns >= (expires + 1) * NSEC_PER_JIFFY on, never earlier.
+ * Callers rely on it: DRBD's request timer re-arms for the exact jiffy a request becomes late
+ * and then checks time_after(now, that jiffy).
  */
 #include <linux/kernel.h>
 #include <linux/timer.h>
@@ -114,11 +117,12 @@ static void heap_remove(struct timer_list *t)
 
 /* ---- arming and disarming (base.lock held) ---- */
 
+/* the start of the first tick after @expires, in monotonic ns (U64_MAX: not representable) */
 static u64 expires_to_ns(unsigned long expires)
 {
-	if (expires > U64_MAX / NSEC_PER_JIFFY)
+	if (expires >= U64_MAX / NSEC_PER_JIFFY)
 		return U64_MAX;
-	return (u64)expires * NSEC_PER_JIFFY;
+	return ((u64)expires + 1) * NSEC_PER_JIFFY;
 }
 
 static void detach(struct timer_list *t)

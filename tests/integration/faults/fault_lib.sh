@@ -101,3 +101,32 @@ fault_res_netns() {
 	tn_as sed -i -e "s/127\.0\.0\.1:$PORT_A;/10.77.0.1:$PORT_A;/" \
 		-e "s/127\.0\.0\.1:$PORT_B;/10.77.0.2:$PORT_B;/" "$CONF"
 }
+
+# ---- frozen daemons (test_ko_count.sh) ----
+#
+#   fault_freeze NODE         SIGSTOP NODE's daemon (every thread: DRBD, FUSE, control server).
+#                             The host's TCP stack still acknowledges what the peer sends, so the
+#                             peer sees a live link to a DRBD that answers nothing. Nothing may
+#                             touch NODE (drbd-um, its mount) until it is thawed. From the first
+#                             freeze on, the EXIT trap thaws every frozen node before cleanup.
+#   fault_thaw NODE           SIGCONT NODE's daemon
+
+FAULT_FROZEN=""
+
+fault_freeze() {
+	kill -STOP "$(node_pid "$1")" || return 1
+	case " $FAULT_FROZEN " in *" $1 "*) ;; *) FAULT_FROZEN="$FAULT_FROZEN $1" ;; esac
+	trap 'fault_thaw_and_cleanup $?' EXIT
+}
+
+fault_thaw() {
+	kill -CONT "$(node_pid "$1")"
+}
+
+fault_thaw_and_cleanup() {
+	local rc=$1 n
+	for n in $FAULT_FROZEN; do
+		fault_thaw "$n" 2>/dev/null
+	done
+	itest_cleanup "$rc"
+}

@@ -255,7 +255,11 @@ void bio_chain(struct bio *bio, struct bio *parent)
 	BUG_ON(bio->bi_private || bio->bi_end_io);
 	bio->bi_private = parent;
 	bio->bi_end_io = bio_chain_endio;
-	bio_set_flag(parent, BIO_CHAIN);
+	/* Set only once: when a bio is split again (bio_split_to_limits), children chained
+	 * before may already be completing and reading the parent's bi_flags
+	 * (bio_remaining_done); the flag is cleared only by the last completion. */
+	if (!bio_flagged(parent, BIO_CHAIN))
+		bio_set_flag(parent, BIO_CHAIN);
 	smp_mb__before_atomic();
 	atomic_inc(&parent->__bi_remaining);
 }

@@ -190,7 +190,7 @@ void submit_bio_noacct(struct bio *bio)
 			goto not_supported;
 		break;
 	case REQ_OP_WRITE_ZEROES:
-		if (!q->limits.max_write_zeroes_sectors)
+		if (!READ_ONCE(q->limits.max_write_zeroes_sectors))
 			goto not_supported;
 		break;
 	default:

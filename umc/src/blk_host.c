@@ -66,8 +66,8 @@ static void fill_info(struct gendisk *disk, struct umc_blk_disk_info *out)
 	out->physical_block_size = queue_physical_block_size(q);
 	out->max_io_bytes = queue_max_sectors(q) << SECTOR_SHIFT;
 	out->read_only = get_disk_ro(disk);
-	out->discard = q->limits.max_discard_sectors != 0;
-	out->write_zeroes = q->limits.max_write_zeroes_sectors != 0;
+	out->discard = READ_ONCE(q->limits.max_discard_sectors) != 0;
+	out->write_zeroes = READ_ONCE(q->limits.max_write_zeroes_sectors) != 0;
 	out->write_cache = test_bit(QUEUE_FLAG_WC, &q->queue_flags);
 	out->openers = atomic_read(&disk->part0->bd_openers);
 }

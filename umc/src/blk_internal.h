@@ -33,6 +33,18 @@ int umc_disk_for_each(int (*fn)(struct gendisk *disk, void *ctx), void *ctx);
 extern struct class block_class;
 extern const struct device_type disk_type;
 
+/* blk_settings.c */
+/*
+ * Queue limits change in place (a driver reconfigures a live queue, as DRBD does when a peer
+ * reports new sizes) while the I/O path (bio_split_to_limits) and host queries (blk_host.c,
+ * like sysfs in Linux) read them without a lock. Every change in blk_settings.c is made on a
+ * copy and stored with umc_limits_publish(); lock-free readers take umc_limits_snapshot() or
+ * READ_ONCE one field. A reader then sees each field old or new, never torn, and
+ * ThreadSanitizer sees these accesses as the atomic ones they are.
+ */
+void umc_limits_publish(struct queue_limits *dst, const struct queue_limits *src);
+void umc_limits_snapshot(struct queue_limits *dst, const struct queue_limits *src);
+
 /* blk_core.c */
 int umc_blk_core_init(void);
 void umc_blk_core_exit(void);

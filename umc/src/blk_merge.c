@@ -116,10 +116,12 @@ static unsigned int discard_split_sectors(struct bio *bio, const struct queue_li
 
 struct bio *bio_split_to_limits(struct bio *bio)
 {
-	struct request_queue *q = bdev_get_queue(bio->bi_bdev);
-	const struct queue_limits *lim = &q->limits;
+	struct queue_limits snap, *lim = &snap;
 	unsigned int sectors;
 	struct bio *split;
+
+	/* the limits may change under us (blk_internal.h): work on one consistent-per-field copy */
+	umc_limits_snapshot(&snap, &bdev_get_queue(bio->bi_bdev)->limits);
 
 	switch (bio_op(bio)) {
 	case REQ_OP_DISCARD:

@@ -3,7 +3,9 @@
  * blk_settings.c - request queue limits: defaults, setters, stacking of a bottom device's
  * limits into a stacked device's, queue flags (Linux 6.1 semantics, no zones/integrity).
  * Setters only write fields of the queue; callers serialise changes of one queue as in
- * Linux (DRBD does under its state/config mutexes). Never sleep.
+ * Linux (DRBD does under its state/config mutexes). Lock-free readers run at the same time:
+ * every change is computed on a copy and published word by word (umc_limits_publish,
+ * blk_internal.h). Never sleep.
  */
 #include <linux/kernel.h>
 #include <linux/blkdev.h>
@@ -33,7 +35,32 @@ static unsigned long lcm_not_zero(unsigned long a, unsigned long b)
 	return a / gcd_ul(a, b) * b;
 }
 
-void blk_set_default_limits(struct queue_limits *lim)
+/* Word-wise copies of struct queue_limits with relaxed atomic accesses (blk_internal.h). */
+typedef unsigned long __attribute__((__may_alias__)) limits_word;
+_Static_assert(sizeof(struct queue_limits) % sizeof(limits_word) == 0,
+	       "queue_limits is copied in whole words");
+
+void umc_limits_publish(struct queue_limits *dst, const struct queue_limits *src)
+{
+	limits_word *d = (limits_word *)dst;
+	const limits_word *s = (const limits_word *)src;
+	size_t i;
+
+	for (i = 0; i < sizeof(*dst) / sizeof(*d); i++)
+		__atomic_store_n(&d[i], s[i], __ATOMIC_RELAXED);
+}
+
+void umc_limits_snapshot(struct queue_limits *dst, const struct queue_limits *src)
+{
+	limits_word *d = (limits_word *)dst;
+	const limits_word *s = (const limits_word *)src;
+	size_t i;
+
+	for (i = 0; i < sizeof(*dst) / sizeof(*d); i++)
+		d[i] = __atomic_load_n(&s[i], __ATOMIC_RELAXED);
+}
+
+static void default_limits(struct queue_limits *lim)
 {
 	memset(lim, 0, sizeof(*lim));
 	lim->max_segments = BLK_MAX_SEGMENTS;
@@ -50,18 +77,29 @@ void blk_set_default_limits(struct queue_limits *lim)
 	lim->dma_alignment = 511;
 }
 
+void blk_set_default_limits(struct queue_limits *lim)
+{
+	struct queue_limits l;
+
+	default_limits(&l);
+	umc_limits_publish(lim, &l);
+}
+
 void blk_set_stacking_limits(struct queue_limits *lim)
 {
-	blk_set_default_limits(lim);
+	struct queue_limits l;
+
+	default_limits(&l);
 	/* a stacked device takes what its components allow */
-	lim->max_segments = USHRT_MAX;
-	lim->max_discard_segments = USHRT_MAX;
-	lim->max_hw_sectors = UINT_MAX;
-	lim->max_segment_size = UINT_MAX;
-	lim->max_sectors = UINT_MAX;
-	lim->max_dev_sectors = UINT_MAX;
-	lim->max_write_zeroes_sectors = UINT_MAX;
-	lim->max_zone_append_sectors = UINT_MAX;
+	l.max_segments = USHRT_MAX;
+	l.max_discard_segments = USHRT_MAX;
+	l.max_hw_sectors = UINT_MAX;
+	l.max_segment_size = UINT_MAX;
+	l.max_sectors = UINT_MAX;
+	l.max_dev_sectors = UINT_MAX;
+	l.max_write_zeroes_sectors = UINT_MAX;
+	l.max_zone_append_sectors = UINT_MAX;
+	umc_limits_publish(lim, &l);
 }
 
 static unsigned int round_down_to_lbs(unsigned int sectors, unsigned int lbs)
@@ -73,7 +111,7 @@ static unsigned int round_down_to_lbs(unsigned int sectors, unsigned int lbs)
 
 void blk_queue_max_hw_sectors(struct request_queue *q, unsigned int max_hw_sectors)
 {
-	struct queue_limits *lim = &q->limits;
+	struct queue_limits l = q->limits, *lim = &l;
 	unsigned int max_sectors;
 
 	if ((max_hw_sectors << 9) < PAGE_SIZE) {
@@ -85,6 +123,7 @@ void blk_queue_max_hw_sectors(struct request_queue *q, unsigned int max_hw_secto
 	max_sectors = min_not_zero(max_hw_sectors, lim->max_dev_sectors);
 	max_sectors = min(max_sectors, BLK_DEF_MAX_SECTORS);
 	lim->max_sectors = round_down_to_lbs(max_sectors, lim->logical_block_size);
+	umc_limits_publish(&q->limits, lim);
 	if (q->disk && q->disk->bdi)
 		q->disk->bdi->io_pages = lim->max_sectors >> (PAGE_SHIFT - 9);
 }
@@ -95,7 +134,7 @@ void blk_queue_max_segments(struct request_queue *q, unsigned short max_segments
 		max_segments = 1;
 		pr_info("%s: set to minimum %u\n", __func__, max_segments);
 	}
-	q->limits.max_segments = max_segments;
+	WRITE_ONCE(q->limits.max_segments, max_segments);
 }
 
 void blk_queue_max_segment_size(struct request_queue *q, unsigned int max_size)
@@ -104,7 +143,7 @@ void blk_queue_max_segment_size(struct request_queue *q, unsigned int max_size)
 		max_size = PAGE_SIZE;
 		pr_info("%s: set to minimum %u\n", __func__, max_size);
 	}
-	q->limits.max_segment_size = max_size;
+	WRITE_ONCE(q->limits.max_segment_size, max_size);
 }
 
 void blk_queue_segment_boundary(struct request_queue *q, unsigned long mask)
@@ -113,23 +152,23 @@ void blk_queue_segment_boundary(struct request_queue *q, unsigned long mask)
 		mask = PAGE_SIZE - 1;
 		pr_info("%s: set to minimum %lx\n", __func__, mask);
 	}
-	q->limits.seg_boundary_mask = mask;
+	WRITE_ONCE(q->limits.seg_boundary_mask, mask);
 }
 
 void blk_queue_max_discard_sectors(struct request_queue *q, unsigned int max_discard_sectors)
 {
-	q->limits.max_hw_discard_sectors = max_discard_sectors;
-	q->limits.max_discard_sectors = max_discard_sectors;
+	WRITE_ONCE(q->limits.max_hw_discard_sectors, max_discard_sectors);
+	WRITE_ONCE(q->limits.max_discard_sectors, max_discard_sectors);
 }
 
 void blk_queue_max_write_zeroes_sectors(struct request_queue *q, unsigned int max_sectors)
 {
-	q->limits.max_write_zeroes_sectors = max_sectors;
+	WRITE_ONCE(q->limits.max_write_zeroes_sectors, max_sectors);
 }
 
 void blk_queue_logical_block_size(struct request_queue *q, unsigned int size)
 {
-	struct queue_limits *lim = &q->limits;
+	struct queue_limits l = q->limits, *lim = &l;
 
 	lim->logical_block_size = size;
 	if (lim->physical_block_size < size)
@@ -138,39 +177,41 @@ void blk_queue_logical_block_size(struct request_queue *q, unsigned int size)
 		lim->io_min = lim->physical_block_size;
 	lim->max_hw_sectors = round_down_to_lbs(lim->max_hw_sectors, size);
 	lim->max_sectors = round_down_to_lbs(lim->max_sectors, size);
+	umc_limits_publish(&q->limits, lim);
 }
 
 void blk_queue_physical_block_size(struct request_queue *q, unsigned int size)
 {
-	struct queue_limits *lim = &q->limits;
+	struct queue_limits l = q->limits, *lim = &l;
 
 	lim->physical_block_size = size;
 	if (lim->physical_block_size < lim->logical_block_size)
 		lim->physical_block_size = lim->logical_block_size;
 	if (lim->io_min < lim->physical_block_size)
 		lim->io_min = lim->physical_block_size;
+	umc_limits_publish(&q->limits, lim);
 }
 
 void blk_queue_alignment_offset(struct request_queue *q, unsigned int offset)
 {
-	q->limits.alignment_offset = offset & (q->limits.physical_block_size - 1);
-	q->limits.misaligned = 0;
+	WRITE_ONCE(q->limits.alignment_offset, offset & (q->limits.physical_block_size - 1));
+	WRITE_ONCE(q->limits.misaligned, 0);
 }
 
 void blk_queue_io_min(struct request_queue *q, unsigned int min)
 {
-	struct queue_limits *lim = &q->limits;
+	const struct queue_limits *lim = &q->limits;
 
-	lim->io_min = min;
-	if (lim->io_min < lim->logical_block_size)
-		lim->io_min = lim->logical_block_size;
-	if (lim->io_min < lim->physical_block_size)
-		lim->io_min = lim->physical_block_size;
+	if (min < lim->logical_block_size)
+		min = lim->logical_block_size;
+	if (min < lim->physical_block_size)
+		min = lim->physical_block_size;
+	WRITE_ONCE(q->limits.io_min, min);
 }
 
 void blk_queue_io_opt(struct request_queue *q, unsigned int opt)
 {
-	q->limits.io_opt = opt;
+	WRITE_ONCE(q->limits.io_opt, opt);
 	if (q->disk && q->disk->bdi)
 		q->disk->bdi->ra_pages = max(opt * 2 / PAGE_SIZE, (unsigned long)(128 * 1024 / PAGE_SIZE));
 }
@@ -226,22 +267,24 @@ static unsigned int limit_discard_alignment(const struct queue_limits *lim, sect
 
 int bdev_alignment_offset(struct block_device *bdev)
 {
-	struct request_queue *q = bdev_get_queue(bdev);
+	struct queue_limits lim;
 
-	if (q->limits.misaligned)
+	umc_limits_snapshot(&lim, &bdev_get_queue(bdev)->limits);
+	if (lim.misaligned)
 		return -1;
 	if (bdev_is_partition(bdev))
-		return limit_alignment_offset(&q->limits, bdev->bd_start_sect);
-	return q->limits.alignment_offset;
+		return limit_alignment_offset(&lim, bdev->bd_start_sect);
+	return lim.alignment_offset;
 }
 
 unsigned int bdev_discard_alignment(struct block_device *bdev)
 {
-	struct request_queue *q = bdev_get_queue(bdev);
+	struct queue_limits lim;
 
+	umc_limits_snapshot(&lim, &bdev_get_queue(bdev)->limits);
 	if (bdev_is_partition(bdev))
-		return limit_discard_alignment(&q->limits, bdev->bd_start_sect);
-	return q->limits.discard_alignment;
+		return limit_discard_alignment(&lim, bdev->bd_start_sect);
+	return lim.discard_alignment;
 }
 
 /* Do two (size + offset) periods line up? */
@@ -252,8 +295,9 @@ static bool periods_line_up(unsigned int top, unsigned int bottom)
 	return lo && hi % lo == 0;
 }
 
-int blk_stack_limits(struct queue_limits *t, struct queue_limits *b, sector_t start)
+int blk_stack_limits(struct queue_limits *top, struct queue_limits *b, sector_t start)
 {
+	struct queue_limits tl = *top, *t = &tl;
 	unsigned int alignment;
 	int ret = 0;
 
@@ -343,6 +387,7 @@ int blk_stack_limits(struct queue_limits *t, struct queue_limits *b, sector_t st
 		t->zone_write_granularity = 0;
 		t->max_zone_append_sectors = 0;
 	}
+	umc_limits_publish(top, t);
 	return ret;
 }
 

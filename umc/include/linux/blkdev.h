@@ -347,6 +347,8 @@ void bd_unlink_disk_holder(struct block_device *bdev, struct gendisk *disk);
 int umc_bdev_holder_count(struct block_device *bdev, struct gendisk *disk);
 
 /* ---------------------------------------------------------------- limits (blk_settings.c) */
+/* The queue_*() and bdev_*() limit accessors below read one field with READ_ONCE: limits
+ * change in place on a live queue (blk_settings.c publishes each change word by word). */
 void blk_set_default_limits(struct queue_limits *lim);
 void blk_set_stacking_limits(struct queue_limits *lim);
 /* blk_stack_limits - combine bottom limits @b (at offset @start sectors) into top @t;
@@ -374,47 +376,49 @@ static inline struct request_queue *bdev_get_queue(struct block_device *bdev)
 
 static inline unsigned long queue_segment_boundary(const struct request_queue *q)
 {
-	return q->limits.seg_boundary_mask;
+	return READ_ONCE(q->limits.seg_boundary_mask);
 }
 
 static inline unsigned int queue_max_sectors(const struct request_queue *q)
 {
-	return q->limits.max_sectors;
+	return READ_ONCE(q->limits.max_sectors);
 }
 
 static inline unsigned int queue_max_hw_sectors(const struct request_queue *q)
 {
-	return q->limits.max_hw_sectors;
+	return READ_ONCE(q->limits.max_hw_sectors);
 }
 
 static inline unsigned short queue_max_segments(const struct request_queue *q)
 {
-	return q->limits.max_segments;
+	return READ_ONCE(q->limits.max_segments);
 }
 
 static inline unsigned int queue_max_segment_size(const struct request_queue *q)
 {
-	return q->limits.max_segment_size;
+	return READ_ONCE(q->limits.max_segment_size);
 }
 
 static inline unsigned int queue_logical_block_size(const struct request_queue *q)
 {
-	return q && q->limits.logical_block_size ? q->limits.logical_block_size : 512;
+	unsigned int lbs = q ? READ_ONCE(q->limits.logical_block_size) : 0;
+
+	return lbs ? lbs : 512;
 }
 
 static inline unsigned int queue_physical_block_size(const struct request_queue *q)
 {
-	return q->limits.physical_block_size;
+	return READ_ONCE(q->limits.physical_block_size);
 }
 
 static inline unsigned int queue_io_min(const struct request_queue *q)
 {
-	return q->limits.io_min;
+	return READ_ONCE(q->limits.io_min);
 }
 
 static inline unsigned int queue_io_opt(const struct request_queue *q)
 {
-	return q->limits.io_opt;
+	return READ_ONCE(q->limits.io_opt);
 }
 
 static inline unsigned int bdev_max_segments(struct block_device *bdev)
@@ -444,17 +448,17 @@ static inline int bdev_io_opt(struct block_device *bdev)
 
 static inline unsigned int bdev_max_discard_sectors(struct block_device *bdev)
 {
-	return bdev_get_queue(bdev)->limits.max_discard_sectors;
+	return READ_ONCE(bdev_get_queue(bdev)->limits.max_discard_sectors);
 }
 
 static inline unsigned int bdev_discard_granularity(struct block_device *bdev)
 {
-	return bdev_get_queue(bdev)->limits.discard_granularity;
+	return READ_ONCE(bdev_get_queue(bdev)->limits.discard_granularity);
 }
 
 static inline unsigned int bdev_write_zeroes_sectors(struct block_device *bdev)
 {
-	return bdev_get_queue(bdev)->limits.max_write_zeroes_sectors;
+	return READ_ONCE(bdev_get_queue(bdev)->limits.max_write_zeroes_sectors);
 }
 
 static inline bool bdev_nonrot(struct block_device *bdev)
@@ -479,7 +483,7 @@ static inline bool bdev_fua(struct block_device *bdev)
 
 static inline int queue_dma_alignment(const struct request_queue *q)
 {
-	return q ? q->limits.dma_alignment : 511;
+	return q ? READ_ONCE(q->limits.dma_alignment) : 511;
 }
 
 /* ---------------------------------------------------------------- submission (blk_core.c) */

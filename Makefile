@@ -60,7 +60,8 @@ build-tsan/CMakeCache.txt:
 
 check-tsan: deps build-tsan/CMakeCache.txt
 	cmake --build build-tsan -j$(JOBS)
-	cd build-tsan && ctest --output-on-failure -j$(JOBS) -L unit
+	cd build-tsan && $(SAN_CTEST)
+	@tools/ctest-skip-report build-tsan
 
 # The fuzz harness: a clang build of DRBD+umc+mte with libFuzzer/ASan/UBSan (about a minute on
 # 2 cores); the ctest "fuzz_control" (label fuzz) of every build dir runs it for 60 s.

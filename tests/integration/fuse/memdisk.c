@@ -66,6 +66,9 @@ static void md_do_bio(struct memdisk *m, struct bio *bio)
 	switch (bio_op(bio)) {
 	case REQ_OP_READ:
 	case REQ_OP_WRITE:
+		/* under the lock, like memdisk_peek: the test reads the data after a FUSE round
+		 * trip, an ordering through the host kernel that TSan cannot see */
+		spin_lock(&m->lock);
 		bio_for_each_segment(bv, bio, iter) {
 			if (bio_op(bio) == REQ_OP_READ)
 				memcpy(bvec_virt(&bv), m->data + pos, bv.bv_len);
@@ -73,6 +76,7 @@ static void md_do_bio(struct memdisk *m, struct bio *bio)
 				memcpy(m->data + pos, bvec_virt(&bv), bv.bv_len);
 			pos += bv.bv_len;
 		}
+		spin_unlock(&m->lock);
 		break;
 	case REQ_OP_DISCARD:
 	case REQ_OP_WRITE_ZEROES:
@@ -81,8 +85,8 @@ static void md_do_bio(struct memdisk *m, struct bio *bio)
 			m->discards++;
 		else
 			m->zeroes++;
-		spin_unlock(&m->lock);
 		memset(m->data + pos, 0, bio->bi_iter.bi_size);
+		spin_unlock(&m->lock);
 		break;
 	default:
 		bio->bi_status = BLK_STS_NOTSUPP;
@@ -193,22 +197,35 @@ void memdisk_resize(struct memdisk *m, uint64_t bytes)
 
 void memdisk_peek(struct memdisk *m, uint64_t off, void *buf, size_t len)
 {
+	spin_lock(&m->lock);
 	memcpy(buf, m->data + off, len);
+	spin_unlock(&m->lock);
+}
+
+/* counters are written under m->lock by the bio path */
+static unsigned int read_counter(struct memdisk *m, const unsigned int *counter)
+{
+	unsigned int v;
+
+	spin_lock(&m->lock);
+	v = *counter;
+	spin_unlock(&m->lock);
+	return v;
 }
 
 unsigned int memdisk_flushes(struct memdisk *m)
 {
-	return READ_ONCE(m->flushes);
+	return read_counter(m, &m->flushes);
 }
 
 unsigned int memdisk_discards(struct memdisk *m)
 {
-	return READ_ONCE(m->discards);
+	return read_counter(m, &m->discards);
 }
 
 unsigned int memdisk_write_zeroes(struct memdisk *m)
 {
-	return READ_ONCE(m->zeroes);
+	return read_counter(m, &m->zeroes);
 }
 
 static int memdisk_show(struct seq_file *seq, void *v)

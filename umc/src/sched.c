@@ -150,7 +150,16 @@ bool umc_task_sleep(struct task_struct *t, u64 deadline_ns)
 
 int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags)
 {
-	unsigned int s = __atomic_load_n(&p->__state, __ATOMIC_SEQ_CST);
+	unsigned int s;
+
+	/*
+	 * Full barrier first, as the kernel's try_to_wake_up (smp_mb__after_spinlock): the
+	 * caller's `cond = true` must be visible before we read the state, or we could read a
+	 * stale TASK_RUNNING while the sleeper, having published its state, reads a stale cond
+	 * (store-load reordering; a release store followed by a load allows it) and both miss.
+	 */
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	s = __atomic_load_n(&p->__state, __ATOMIC_SEQ_CST);
 
 	do {
 		if (!(s & state))

@@ -51,6 +51,8 @@ static struct socket *sock_wrap(int fd, int family, int type, int protocol, gfp_
 	us->sk = sk;
 	us->fd = fd;
 	spin_lock_init(&us->lock);
+	spin_lock_init(&us->tx_lock);
+	spin_lock_init(&us->rx_lock);
 	init_waitqueue_head(&us->wq);
 	INIT_LIST_HEAD(&us->accept_q);
 	INIT_LIST_HEAD(&us->accept_node);
@@ -124,6 +126,8 @@ static void sock_free(struct socket *sock)
 	struct umc_sock *us = sk->umc;
 
 	umc_sock_wmem_fini(us);
+	umc_sock_tx_fini(us);
+	umc_sock_rx_fini(us);
 	sys->fd_close(us->fd);
 	kfree(us);
 	kfree(sk);
@@ -138,6 +142,11 @@ void sock_release(struct socket *sock)
 	if (!sock)
 		return;
 	us = sock->sk->umc;
+	/* held bytes go out as a close sends queued data (without waiting); then the send
+	 * queue's timer, which enables events on the watch, stops before the watch goes */
+	if (!us->listening)
+		umc_sock_tx_push(us);
+	umc_sock_tx_fini(us);
 	/* after this the readiness callback neither runs nor will run */
 	sys->fd_watch_destroy(us->watch);
 	us->watch = NULL;
@@ -160,6 +169,13 @@ static void watch_enable_locked(struct umc_sock *us, u32 events)
 		return;
 	us->interest |= events;
 	sys->fd_watch_enable(us->watch, us->interest);
+}
+
+void umc_sock_watch_enable(struct umc_sock *us, u32 events)
+{
+	spin_lock(&us->lock);
+	watch_enable_locked(us, events);
+	spin_unlock(&us->lock);
 }
 
 long umc_sock_wait(struct umc_sock *us, u32 events, long timeo)
@@ -250,6 +266,11 @@ static void sock_ready(void *arg, uint32_t revents)
 	us->interest &= hup ? 0 : ~(revents & (SYS_EV_IN | SYS_EV_OUT));
 	sys->fd_watch_enable(us->watch, us->interest);
 	spin_unlock(&us->lock);
+
+	if (revents & SYS_EV_ERR)
+		umc_sock_tx_broken(us);
+	else if (revents & SYS_EV_OUT)
+		umc_sock_tx_writable(us); /* a push of held bytes may be waiting for room */
 
 	read_lock_bh(&sk->sk_callback_lock);
 	if (revents & (SYS_EV_IN | SYS_EV_RDHUP))
@@ -462,6 +483,8 @@ static int umc_inet_shutdown(struct socket *sock, int how)
 
 	if (how < SHUT_RD || how > SHUT_RDWR)
 		return -EINVAL;
+	if (how != SHUT_RD)
+		umc_sock_tx_push(us); /* held bytes go before the FIN, as queued data does */
 	err = sys->sock_shutdown(us->fd, how);
 	sk->sk_shutdown |= (u8)(how + 1); /* SHUT_RD -> RCV, SHUT_WR -> SEND, both */
 	/* wake local waiters, as the kernel's shutdown does through sk_state_change */

@@ -15,17 +15,14 @@
 #include <linux/string.h>
 #include "socket_internal.h"
 
-#define IOV_BATCH 16
-
-/* Host iovecs for the next bytes of @it (at most IOV_BATCH segments). */
-static int iter_to_iov(const struct iov_iter *it, struct sys_iovec *iov)
+int umc_iter_to_iov(const struct iov_iter *it, struct sys_iovec *iov, int max)
 {
 	const struct kvec *v = it->kvec;
 	size_t off = it->iov_offset, left = it->count;
 	unsigned long segs = it->nr_segs;
 	int n = 0;
 
-	while (segs && left && n < IOV_BATCH) {
+	while (segs && left && n < max) {
 		size_t len = v->iov_len - off;
 
 		if (len > left)
@@ -46,7 +43,7 @@ static int iter_to_iov(const struct iov_iter *it, struct sys_iovec *iov)
 /*
  * sk_wmem_queued: bytes written to the host socket that the peer has not acknowledged yet
  * (bytes_sent - tcpi_bytes_acked), exactly what the kernel counts (data queued, sent or not,
- * until ACKed). The kernel lowers the count as ACKs arrive; here a provider timer re-reads
+ * until ACKed): bytes_sent counts what sendmsg accepted, held bytes of socket_txq.c included. The kernel lowers the count as ACKs arrive; here a provider timer re-reads
  * TCP_INFO every 10 ms while the count is above zero, and stops when it reaches zero; a send
  * while that timer is pending only counts its bytes (the timer refreshes soon), so a stream of
  * sends costs no extra syscalls.
@@ -109,110 +106,37 @@ void umc_sock_wmem_fini(struct umc_sock *us)
 	}
 }
 
+/* Data path in socket_txq.c (MSG_MORE / cork coalescing); here the kernel entry point. */
 int umc_inet_sendmsg(struct socket *sock, struct msghdr *msg, size_t size)
 {
 	struct sock *sk = sock->sk;
-	struct umc_sock *us = sk->umc;
 	unsigned int flags = msg->msg_flags;
-	int hostflags = (int)(flags & (MSG_MORE | MSG_OOB | MSG_EOR | MSG_DONTROUTE));
 	long timeo = (flags & MSG_DONTWAIT) ? 0 : READ_ONCE(sk->sk_sndtimeo);
-	size_t copied = 0;
-	int ret = 0;
+	long ret;
 
 	(void)size;
 	if (WARN_ON_ONCE(!iov_iter_is_kvec(&msg->msg_iter)))
 		return -EINVAL;
 	umc_sock_apply_opts(sk);
-	while (iov_iter_count(&msg->msg_iter)) {
-		struct sys_iovec iov[IOV_BATCH];
-		int cnt = iter_to_iov(&msg->msg_iter, iov);
-		long n = sys->sock_sendmsg(us->fd, iov, cnt, hostflags);
-		long left;
-
-		if (n > 0) {
-			iov_iter_advance(&msg->msg_iter, (size_t)n);
-			copied += (size_t)n;
-			__atomic_add_fetch(&us->bytes_sent, (u64)n, __ATOMIC_RELAXED);
-			continue;
-		}
-		if (n != -EAGAIN) {
-			ret = (int)n;
-			break;
-		}
-		if (!timeo) {
-			ret = -EAGAIN;
-			break;
-		}
-		if (signal_pending(current)) {
-			ret = umc_sock_intr_errno(timeo);
-			break;
-		}
-		left = umc_sock_wait(us, SYS_EV_OUT, timeo);
-		if (left == -ERESTARTSYS) {
-			ret = umc_sock_intr_errno(timeo);
-			break;
-		}
-		timeo = left; /* 0: one more try, then -EAGAIN */
-	}
+	ret = umc_sock_tx(sk->umc, &msg->msg_iter, flags, timeo);
 	update_wmem_queued(sk);
-	return copied ? (int)copied : ret;
+	return (int)ret;
 }
 
+/* Data path in socket_rxq.c (read-ahead); here the kernel entry point. */
 int umc_inet_recvmsg(struct socket *sock, struct msghdr *msg, size_t size, int flags)
 {
 	struct sock *sk = sock->sk;
-	struct umc_sock *us = sk->umc;
-	int hostflags = flags & (MSG_PEEK | MSG_TRUNC | MSG_OOB);
 	long timeo = (flags & MSG_DONTWAIT) ? 0 : READ_ONCE(sk->sk_rcvtimeo);
-	size_t total = iov_iter_count(&msg->msg_iter);
-	size_t target = (flags & MSG_WAITALL) && !(flags & MSG_PEEK) ? total : 1;
-	size_t copied = 0;
-	int ret = 0;
 
 	(void)size;
 	if (WARN_ON_ONCE(!iov_iter_is_kvec(&msg->msg_iter)))
 		return -EINVAL;
-	if (!total)
+	if (!iov_iter_count(&msg->msg_iter))
 		return 0;
 	umc_sock_apply_opts(sk);
 	msg->msg_flags = 0;
-	for (;;) {
-		struct sys_iovec iov[IOV_BATCH];
-		int cnt = iter_to_iov(&msg->msg_iter, iov);
-		long n = sys->sock_recvmsg(us->fd, iov, cnt, hostflags);
-		long left;
-
-		if (n > 0) {
-			copied += (size_t)n;
-			if (flags & MSG_PEEK)
-				break;
-			iov_iter_advance(&msg->msg_iter, (size_t)n);
-			if (copied >= target)
-				break;
-			continue;
-		}
-		if (n == 0)
-			break; /* orderly shutdown by the peer */
-		if (n != -EAGAIN) {
-			ret = (int)n;
-			break;
-		}
-		if (!timeo) {
-			ret = -EAGAIN;
-			break;
-		}
-		if (signal_pending(current)) {
-			ret = umc_sock_intr_errno(timeo);
-			break;
-		}
-		left = umc_sock_wait(us, SYS_EV_IN, timeo);
-		if (left == -ERESTARTSYS) {
-			ret = umc_sock_intr_errno(timeo);
-			break;
-		}
-		timeo = left; /* 0: one more try, then -EAGAIN */
-	}
-	return copied ? (int)copied : ret;
+	return (int)umc_sock_rx(sk->umc, &msg->msg_iter, flags, timeo);
 }
 
 ssize_t umc_inet_sendpage(struct socket *sock, struct page *page, int offset, size_t size,
@@ -274,15 +198,7 @@ static void set_opt(struct sock *sk, int level, int name, int val, const char *w
 		pr_warn_once("umc: %s: %d\n", what, err);
 }
 
-void tcp_sock_set_nodelay(struct sock *sk)
-{
-	set_opt(sk, SOL_TCP, TCP_NODELAY, 1, "TCP_NODELAY");
-}
-
-void tcp_sock_set_cork(struct sock *sk, bool on)
-{
-	set_opt(sk, SOL_TCP, TCP_CORK, on, "TCP_CORK");
-}
+/* tcp_sock_set_nodelay and tcp_sock_set_cork move queued bytes: socket_txq.c */
 
 void tcp_sock_set_quickack(struct sock *sk, int val)
 {

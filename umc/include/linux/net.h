@@ -12,6 +12,11 @@
  *    some bytes were transferred the count is returned instead.
  *  - MSG_DONTWAIT never sleeps; MSG_WAITALL receives until the iterator is full, EOF, error,
  *    timeout or signal; MSG_PEEK leaves the data queued.
+ *  - MSG_MORE, and any send while corked (tcp_sock_set_cork), copies the bytes into the
+ *    socket's send queue (umc/src/socket_txq.c, at most 64 KiB) and returns at once when
+ *    they fit; they leave with the next send that is neither, at uncork, nodelay, shutdown
+ *    or after 200 ms. Receives read ahead up to 64 KiB (umc/src/socket_rxq.c).
+ *    MSG_OOB and MSG_TRUNC receives give -EOPNOTSUPP.
  *  - Call without spinlocks held. Different threads may send and receive on one socket at
  *    the same time; two concurrent senders (or receivers) must serialise themselves, as DRBD
  *    does with its socket mutexes.
@@ -102,7 +107,7 @@ int sock_create_kern(struct net *net, int family, int type, int proto, struct so
 void sock_release(struct socket *sock);
 /* sock_sendmsg - send all of msg->msg_iter (advanced by what was sent). */
 int sock_sendmsg(struct socket *sock, struct msghdr *msg);
-/* sock_recvmsg - receive into msg->msg_iter; @flags: MSG_PEEK/DONTWAIT/WAITALL/TRUNC. */
+/* sock_recvmsg - receive into msg->msg_iter; @flags: MSG_PEEK/DONTWAIT/WAITALL. */
 int sock_recvmsg(struct socket *sock, struct msghdr *msg, int flags);
 int kernel_sendmsg(struct socket *sock, struct msghdr *msg, struct kvec *vec, size_t num,
 		   size_t len);

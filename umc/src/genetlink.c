@@ -402,6 +402,13 @@ static int rcv_dumpit(const struct genl_family *family, struct sk_buff *skb,
 	struct netlink_callback cb;
 	struct nlattr **attrs = NULL;
 	bool locked = !family->parallel_ops;
+	/*
+	 * The client went away mid-dump. Linux would stop calling dumpit and run only ->done;
+	 * DRBD's get_initial_state dump has no ->done and frees its snapshot in its last dumpit
+	 * call, so it would leak. The dump therefore runs to its end with the output dropped
+	 * (dumpit only reads state), which gives the same result without the leak.
+	 */
+	bool client_gone = false;
 	int err = 0;
 
 	if (!op->dumpit)
@@ -469,11 +476,12 @@ static int rcv_dumpit(const struct genl_family *family, struct sk_buff *skb,
 				genl_unlock();
 		}
 		if (out && out->len > 0) {
-			/* a dump call that made progress is one datagram */
-			if (netlink_unicast(NULL, out, NETLINK_CB(skb).portid, MSG_DONTWAIT) < 0) {
-				/* the client is gone or full: end the dump, as a closed socket would */
-				break;
-			}
+			/* a dump call that made progress is one datagram (delivery blocks while
+			 * the client's queue is full, as a paused netlink dump waits for it) */
+			if (client_gone)
+				kfree_skb(out);
+			else if (netlink_unicast(NULL, out, NETLINK_CB(skb).portid, MSG_DONTWAIT) < 0)
+				client_gone = true;
 		} else {
 			kfree_skb(out);
 			if (ret > 0) {
@@ -484,7 +492,8 @@ static int rcv_dumpit(const struct genl_family *family, struct sk_buff *skb,
 		}
 		cb.prev_seq = cb.seq;
 		if (ret <= 0) {
-			send_done(&cb, ret);
+			if (!client_gone)
+				send_done(&cb, ret);
 			break;
 		}
 	}

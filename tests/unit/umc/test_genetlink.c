@@ -19,6 +19,7 @@ struct fake_client {
 	struct umc_genl_client *c;
 	spinlock_t lock;
 	int n;
+	int fail_after; /* > 0: deliveries beyond this many fail, as to a closed socket */
 	struct {
 		void *data;
 		size_t len;
@@ -35,7 +36,7 @@ static int fake_deliver(void *priv, const void *data, size_t len, uint32_t group
 		return -ENOBUFS;
 	memcpy(copy, data, len);
 	spin_lock(&fc->lock);
-	if (fc->n == MAX_DGRAMS) {
+	if (fc->n == MAX_DGRAMS || (fc->fail_after > 0 && fc->n >= fc->fail_after)) {
 		spin_unlock(&fc->lock);
 		kfree(copy);
 		return -ENOBUFS;
@@ -87,6 +88,7 @@ struct test_hdr {
 static struct genl_family test_family;
 static int done_calls;
 static int dump_total = 5;
+static long dump_reached; /* the highest cb->args[0] list_dumpit reached */
 
 static const struct nla_policy test_policy[] = {
 	[T_VALUE] = { .type = NLA_U32 },
@@ -142,6 +144,7 @@ static int list_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 		genlmsg_end(skb, h);
 		cb->args[0]++;
 	}
+	dump_reached = cb->args[0];
 	return (int)skb->len;
 }
 
@@ -424,6 +427,29 @@ static void test_dump_multipart(void **state)
 	fake_reset(&cl_a);
 }
 
+/* The client goes away after the first datagram: the dump still runs to its end (DRBD frees
+ * its snapshot in the last dumpit call), nothing more is delivered, ->done runs once. */
+static void test_dump_client_gone(void **state)
+{
+	struct req r;
+
+	(void)state;
+	done_calls = 0;
+	dump_reached = 0;
+	dump_total = 9;
+	cl_a.fail_after = 1;
+	req_start(&r, (u16)test_family.id, NLM_F_REQUEST | NLM_F_DUMP, 56, CMD_LIST,
+		  sizeof(struct test_hdr));
+	submit(&cl_a, &r);
+	assert_int_equal(cl_a.n, 1);
+	assert_int_not_equal(dgram(&cl_a, 0)->nlmsg_type, NLMSG_DONE);
+	assert_int_equal(dump_reached, 9);
+	assert_int_equal(done_calls, 1);
+	cl_a.fail_after = 0;
+	fake_reset(&cl_a);
+	dump_total = 5;
+}
+
 static void test_multicast(void **state)
 {
 	struct sk_buff *msg;
@@ -597,6 +623,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_getfamily, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_doit_reply_to_requester_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dump_multipart, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dump_client_gone, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_multicast, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_permissions_and_capable, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_malformed, setup, teardown),

@@ -44,6 +44,7 @@
 #include "umc.h"
 
 #define REPLY_MAX (256 * 1024)
+#define MAX_REPLIES 4096 /* reply datagrams one input reads at most */
 
 static struct sys_service_ops fuzz_ops;
 static char sock_path[sizeof(((struct sockaddr_un *)0)->sun_path)];
@@ -205,8 +206,51 @@ static void join_group(int fd, uint32_t group)
  *   disconnect cannot stop it yet (drbd_thread_stop sees no thread); it then changes state
  *   concurrently with a del-minor (of the same input or of the cleanup) and
  *   remember_new_state() dereferences the NULL peer device of the minor being deleted
- *   (drbd_state.c:196). Net options are still parsed through chg-net-opts (29).
+ *   (drbd_state.c:196). Net options are still parsed through chg-net-opts (29);
+ * - the dumps get-devices (31), get-connections (32) and get-peer-devices (33) look up their
+ *   resource filter with find_cfg_context_attr(), which returns drbd_nla_find_nested()'s
+ *   ERR_PTR(-EOPNOTSUPP) when the context holds an unknown attribute flagged
+ *   DRBD_GENLA_F_MANDATORY; they take it for an attribute and dereference it (drbd_nl.c
+ *   drbd_adm_dump_devices -> drbd_find_resource; an oops in the kernel).
  */
+#define DRBD_NLA_CFG_CONTEXT_TYPE 2
+#define DRBD_MANDATORY_FLAG 0x4000
+#define CFG_CONTEXT_MAXTYPE 4
+
+/* Does the DRBD request @msg (@len bytes) carry a config context with an unknown mandatory
+ * attribute (see above)? Walks the top-level attributes after the genl and DRBD headers. */
+static bool bad_mandatory_context(const uint8_t *msg, size_t len)
+{
+	size_t off = NLMSG_HDRLEN + 4 + 8; /* genlmsghdr, drbd_genlmsghdr (minor, flags) */
+
+	while (off + 4 <= len) {
+		uint16_t alen, atype;
+
+		memcpy(&alen, msg + off, 2);
+		memcpy(&atype, msg + off + 2, 2);
+		if (alen < 4 || alen > len - off)
+			return false;
+		if ((atype & 0x3fff) == DRBD_NLA_CFG_CONTEXT_TYPE) {
+			size_t noff = off + 4;
+
+			while (noff + 4 <= off + alen) {
+				uint16_t nlen, ntype;
+
+				memcpy(&nlen, msg + noff, 2);
+				memcpy(&ntype, msg + noff + 2, 2);
+				if (nlen < 4 || nlen > off + alen - noff)
+					break;
+				if ((ntype & DRBD_MANDATORY_FLAG) && (ntype & 0x3fff) > CFG_CONTEXT_MAXTYPE)
+					return true;
+				noff += (nlen + 3u) & ~3u;
+			}
+			return false; /* nla_find stops at the first context */
+		}
+		off += (alen + 3u) & ~3u;
+	}
+	return false;
+}
+
 static bool hangs_drbd(const uint8_t *data, size_t size)
 {
 	static const uint8_t hang_cmds[] = { 10, 21, 22, 23, 24 };
@@ -221,6 +265,9 @@ static bool hangs_drbd(const uint8_t *data, size_t size)
 			break;
 		if (mlen > NLMSG_HDRLEN &&
 		    memchr(hang_cmds, data[off + NLMSG_HDRLEN], sizeof(hang_cmds)))
+			return true;
+		if (mlen > NLMSG_HDRLEN && data[off + NLMSG_HDRLEN] >= 31 &&
+		    data[off + NLMSG_HDRLEN] <= 33 && bad_mandatory_context(data + off, mlen))
 			return true;
 		if (NLMSG_ALIGN(mlen) >= size - off)
 			break;
@@ -254,9 +301,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		close(fd);
 	} else {
 		/* half-close: the daemon's connection thread ends after this datagram, closing its
-		 * side once every reply is sent; read them all */
+		 * side once every reply is sent; read them, but no more than MAX_REPLIES: a dump
+		 * that repeats itself (DRBD's get_devices for an unknown resource name) goes on as
+		 * long as the client reads, in the kernel as here; drbdsetup stops at the error */
+		int replies = 0;
+
 		shutdown(fd, SHUT_WR);
-		while (recv(fd, reply_buf, REPLY_MAX, 0) > 0)
+		while (replies++ < MAX_REPLIES && recv(fd, reply_buf, REPLY_MAX, 0) > 0)
 			;
 		close(fd);
 	}

@@ -406,9 +406,13 @@ static int rcv_dumpit(const struct genl_family *family, struct sk_buff *skb,
 	 * The client went away mid-dump. Linux would stop calling dumpit and run only ->done;
 	 * DRBD's get_initial_state dump has no ->done and frees its snapshot in its last dumpit
 	 * call, so it would leak. The dump therefore runs to its end with the output dropped
-	 * (dumpit only reads state), which gives the same result without the leak.
+	 * (dumpit only reads state), which gives the same result without the leak. A dumpit
+	 * that no longer moves its cursor (cb->args) would repeat itself forever (DRBD's
+	 * get_devices answers an unknown resource name with the same error message on every
+	 * call): the drain stops there.
 	 */
 	bool client_gone = false;
+	typeof(cb.args) args_before;
 	int err = 0;
 
 	if (!op->dumpit)
@@ -466,6 +470,7 @@ static int rcv_dumpit(const struct genl_family *family, struct sk_buff *skb,
 		struct sk_buff *out = alloc_skb(size, GFP_KERNEL);
 		int ret;
 
+		memcpy(args_before, cb.args, sizeof(cb.args));
 		if (!out) {
 			ret = -ENOBUFS;
 		} else {
@@ -478,6 +483,10 @@ static int rcv_dumpit(const struct genl_family *family, struct sk_buff *skb,
 		if (out && out->len > 0) {
 			/* a dump call that made progress is one datagram (delivery blocks while
 			 * the client's queue is full, as a paused netlink dump waits for it) */
+			if (client_gone && !memcmp(args_before, cb.args, sizeof(cb.args))) {
+				kfree_skb(out);
+				break;
+			}
 			if (client_gone)
 				kfree_skb(out);
 			else if (netlink_unicast(NULL, out, NETLINK_CB(skb).portid, MSG_DONTWAIT) < 0)

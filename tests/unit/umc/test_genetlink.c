@@ -79,7 +79,7 @@ static void fake_close(struct fake_client *fc)
 
 enum { T_UNSPEC, T_VALUE, T_NAME, T_NEST, __T_MAX };
 #define T_MAX (__T_MAX - 1)
-enum { CMD_UNSPEC, CMD_ECHO, CMD_LIST, CMD_ADMIN, CMD_CAPS };
+enum { CMD_UNSPEC, CMD_ECHO, CMD_LIST, CMD_ADMIN, CMD_CAPS, CMD_STUCK };
 
 struct test_hdr {
 	u32 minor;
@@ -148,6 +148,22 @@ static int list_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 	return (int)skb->len;
 }
 
+/* answers every call with the same message and never moves its cursor (like DRBD's
+ * get_devices for an unknown resource): only the client ends it, by going away */
+static int stuck_calls;
+static int stuck_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct test_hdr *h = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
+					 &test_family, NLM_F_MULTI, CMD_STUCK);
+
+	stuck_calls++;
+	if (!h)
+		return -EMSGSIZE;
+	h->minor = 0;
+	genlmsg_end(skb, h);
+	return (int)skb->len;
+}
+
 static int list_done(struct netlink_callback *cb)
 {
 	(void)cb;
@@ -160,6 +176,7 @@ static const struct genl_ops test_ops[] = {
 	{ .cmd = CMD_LIST, .dumpit = list_dumpit, .done = list_done },
 	{ .cmd = CMD_ADMIN, .doit = echo_doit, .flags = GENL_ADMIN_PERM },
 	{ .cmd = CMD_CAPS, .doit = caps_doit },
+	{ .cmd = CMD_STUCK, .dumpit = stuck_dumpit, .done = list_done },
 };
 
 static const struct genl_multicast_group test_groups[] = {
@@ -445,9 +462,21 @@ static void test_dump_client_gone(void **state)
 	assert_int_not_equal(dgram(&cl_a, 0)->nlmsg_type, NLMSG_DONE);
 	assert_int_equal(dump_reached, 9);
 	assert_int_equal(done_calls, 1);
-	cl_a.fail_after = 0;
 	fake_reset(&cl_a);
 	dump_total = 5;
+
+	/* a dump that repeats itself ends when its client is gone (after 3 datagrams here) */
+	done_calls = 0;
+	stuck_calls = 0;
+	cl_a.fail_after = 3;
+	req_start(&r, (u16)test_family.id, NLM_F_REQUEST | NLM_F_DUMP, 57, CMD_STUCK,
+		  sizeof(struct test_hdr));
+	submit(&cl_a, &r);
+	assert_int_equal(cl_a.n, 3);
+	assert_int_equal(stuck_calls, 5); /* 3 delivered, the failed one, one unchanged drain */
+	assert_int_equal(done_calls, 1);
+	cl_a.fail_after = 0;
+	fake_reset(&cl_a);
 }
 
 static void test_multicast(void **state)

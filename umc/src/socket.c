@@ -190,6 +190,21 @@ long umc_sock_wait(struct umc_sock *us, u32 events, long timeo)
 	return wait_event_interruptible_timeout(us->wq, READ_ONCE(*gen) != seen, timeo);
 }
 
+long umc_sock_wait_retry(struct umc_sock *us, u32 events, long *timeo)
+{
+	long left;
+
+	if (!*timeo)
+		return -EAGAIN;
+	if (signal_pending(current))
+		return umc_sock_intr_errno(*timeo);
+	left = umc_sock_wait(us, events, *timeo);
+	if (left == -ERESTARTSYS)
+		return umc_sock_intr_errno(*timeo);
+	*timeo = left;
+	return 0;
+}
+
 /* A listener became readable: take every pending connection off the host socket. */
 static void listener_ready(struct umc_sock *ls)
 {

@@ -119,6 +119,10 @@ void umc_sock_wmem_fini(struct umc_sock *us);
 /* Sleep until the socket becomes ready for @events (SYS_EV_IN or SYS_EV_OUT) or @timeo
  * jiffies pass. Returns the jiffies left (>= 1), 0 on timeout, -ERESTARTSYS on a signal. */
 long umc_sock_wait(struct umc_sock *us, u32 events, long timeo);
+/* After the host said -EAGAIN: wait for @events within *@timeo (updated to the jiffies left;
+ * 0 after a timeout means one more try). Returns 0 to try again, -EAGAIN when *@timeo was
+ * already 0, or the signal errno (umc_sock_intr_errno). */
+long umc_sock_wait_retry(struct umc_sock *us, u32 events, long *timeo);
 /* Push changed sk_sndbuf/sk_rcvbuf/sk_priority/sk_reuse to the host socket. */
 void umc_sock_apply_opts(struct sock *sk);
 /* The kernel's sock_intr_errno(): -ERESTARTSYS for an unlimited wait, else -EINTR. */

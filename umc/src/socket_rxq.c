@@ -87,7 +87,7 @@ long umc_sock_rx(struct umc_sock *us, struct iov_iter *it, int flags, long timeo
 		struct sys_iovec iov[UMC_SOCK_IOV_BATCH];
 		size_t asked = 0;
 		int cnt = 0, i;
-		long n, left;
+		long n;
 
 		spin_lock(&us->rx_lock);
 		if (us->rxq_len) {
@@ -138,20 +138,9 @@ long umc_sock_rx(struct umc_sock *us, struct iov_iter *it, int flags, long timeo
 			ret = n;
 			break;
 		}
-		if (!timeo) {
-			ret = -EAGAIN;
+		ret = umc_sock_wait_retry(us, SYS_EV_IN, &timeo);
+		if (ret)
 			break;
-		}
-		if (signal_pending(current)) {
-			ret = umc_sock_intr_errno(timeo);
-			break;
-		}
-		left = umc_sock_wait(us, SYS_EV_IN, timeo);
-		if (left == -ERESTARTSYS) {
-			ret = umc_sock_intr_errno(timeo);
-			break;
-		}
-		timeo = left; /* 0: one more try, then -EAGAIN */
 	}
 	return copied ? (long)copied : ret;
 }

@@ -153,7 +153,7 @@ long umc_sock_tx(struct umc_sock *us, struct iov_iter *it, unsigned int flags, l
 		struct sys_iovec iov[UMC_SOCK_IOV_BATCH];
 		size_t count = iov_iter_count(it), q;
 		int cnt = 0;
-		long n, left;
+		long n;
 
 		spin_lock(&us->tx_lock);
 		if (may_hold(us, more)) {
@@ -202,20 +202,9 @@ long umc_sock_tx(struct umc_sock *us, struct iov_iter *it, unsigned int flags, l
 			ret = n;
 			break;
 		}
-		if (!timeo) {
-			ret = -EAGAIN;
+		ret = umc_sock_wait_retry(us, SYS_EV_OUT, &timeo);
+		if (ret)
 			break;
-		}
-		if (signal_pending(current)) {
-			ret = umc_sock_intr_errno(timeo);
-			break;
-		}
-		left = umc_sock_wait(us, SYS_EV_OUT, timeo);
-		if (left == -ERESTARTSYS) {
-			ret = umc_sock_intr_errno(timeo);
-			break;
-		}
-		timeo = left; /* 0: one more try, then -EAGAIN */
 	}
 	return copied ? (long)copied : ret;
 }

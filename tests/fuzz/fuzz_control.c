@@ -162,6 +162,28 @@ static uint32_t hash(const uint8_t *data, size_t size)
 	return h;
 }
 
+/* recv that resumes after a signal: libFuzzer's -timeout watchdog is a SIGALRM handler installed
+ * without SA_RESTART, so any blocking call here can return EINTR */
+static ssize_t recv_retry(int fd, void *buf, size_t len, int flags)
+{
+	ssize_t n;
+
+	do
+		n = recv(fd, buf, len, flags);
+	while (n < 0 && errno == EINTR);
+	return n;
+}
+
+static ssize_t send_retry(int fd, const void *buf, size_t len, int flags)
+{
+	ssize_t n;
+
+	do
+		n = send(fd, buf, len, flags);
+	while (n < 0 && errno == EINTR);
+	return n;
+}
+
 static int connect_control(void)
 {
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
@@ -170,10 +192,14 @@ static int connect_control(void)
 	if (fd < 0)
 		die("socket", errno);
 	memcpy(sa.sun_path, sock_path, sizeof(sa.sun_path));
-	if (connect(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0)
-		die("connect to the control socket", errno);
+	while (connect(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0) {
+		if (errno == EISCONN)
+			break; /* an interrupted connect completed meanwhile */
+		if (errno != EINTR)
+			die("connect to the control socket", errno);
+	}
 	/* the daemon's greeting */
-	if (recv(fd, reply_buf, REPLY_MAX, 0) < (ssize_t)NLMSG_HDRLEN)
+	if (recv_retry(fd, reply_buf, REPLY_MAX, 0) < (ssize_t)NLMSG_HDRLEN)
 		die("no HELLO from the control server", errno ? errno : EPROTO);
 	return fd;
 }
@@ -192,7 +218,7 @@ static void join_group(int fd, uint32_t group)
 	m.so.optname = NETLINK_ADD_MEMBERSHIP;
 	m.so.optlen = sizeof(m.val);
 	m.val = group;
-	(void)send(fd, &m, sizeof(m), MSG_NOSIGNAL);
+	(void)send_retry(fd, &m, sizeof(m), MSG_NOSIGNAL);
 }
 
 /*
@@ -291,13 +317,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fd = connect_control();
 	if (h & 1)
 		join_group(fd, (h & 2) ? 1 + ((h >> 8) & 3) : 1);
-	if (size && send(fd, data, size, MSG_NOSIGNAL) < 0 && errno != EPIPE &&
+	if (size && send_retry(fd, data, size, MSG_NOSIGNAL) < 0 && errno != EPIPE &&
 	    errno != ECONNRESET && errno != EMSGSIZE)
 		die("send", errno);
 	if ((h & 0x1c) == 0) {
 		/* disconnect mid-stream: the daemon may still be replying or running the handler */
 		if (h & 0x20)
-			(void)recv(fd, reply_buf, REPLY_MAX, MSG_DONTWAIT);
+			(void)recv_retry(fd, reply_buf, REPLY_MAX, MSG_DONTWAIT);
 		close(fd);
 	} else {
 		/* half-close: the daemon's connection thread ends after this datagram, closing its
@@ -307,7 +333,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		int replies = 0;
 
 		shutdown(fd, SHUT_WR);
-		while (replies++ < MAX_REPLIES && recv(fd, reply_buf, REPLY_MAX, 0) > 0)
+		while (replies++ < MAX_REPLIES && recv_retry(fd, reply_buf, REPLY_MAX, 0) > 0)
 			;
 		close(fd);
 	}

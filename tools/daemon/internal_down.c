@@ -12,6 +12,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "sys_service.h"
 #include "genl_transport.h"
@@ -26,6 +27,8 @@
 #define DRBD_NO_ERROR 101
 #define DRBD_SS_SUCCESS 1
 #define DRBD_MAX_RESOURCES 4096
+#define SS_IN_TRANSIENT_STATE (-18)
+#define DOWN_TRANSIENT_RETRIES 500
 
 struct drbd_genlmsghdr_abi {
 	uint32_t minor;
@@ -281,7 +284,19 @@ int internal_down_all(void)
 		goto out;
 	}
 	for (int i = 0; i < n; i++) {
-		rc = down_one(cl, &col, fam, names[i], 100 + (uint32_t)i);
+		/* DRBD refuses to disconnect a connection still in Unconnected (its receiver
+		 * thread has not reached WFConnection yet) with SS_IN_TRANSIENT_STATE, "retry
+		 * after next state change": as an administrator would, try again, for at most
+		 * DOWN_TRANSIENT_RETRIES x 10 ms */
+		for (int t = 0;; t++) {
+			rc = down_one(cl, &col, fam, names[i], 100 + (uint32_t)i);
+			if (rc != SS_IN_TRANSIENT_STATE || t == DOWN_TRANSIENT_RETRIES)
+				break;
+			if (!t)
+				sys_logf(SYS_LOG_INFO, DAEMON_LOG,
+					 "shutdown: %s is in a transient state; retrying", names[i]);
+			nanosleep(&(struct timespec){ .tv_nsec = 10 * 1000 * 1000 }, NULL);
+		}
 		if (rc) {
 			sys_logf(SYS_LOG_ERR, DAEMON_LOG, "shutdown: down %s failed (%d)", names[i], rc);
 			failed++;

@@ -71,6 +71,8 @@ fi
 expect_eq "nobody is still served" "Secondary/Unknown" \
 	"$(um_as nobody --run-dir "$T/alpha" "$DRBDSETUP84" role 0)"
 check "root is still served" bash -c "$(declare -f um s84); BIN=$BIN T=$T DRBDSETUP84=$DRBDSETUP84; s84 alpha events2 --now all >/dev/null"
+# DRBD refuses to disconnect while the receiver has not left Unconnected (transient state)
+wait_for 10 "r0 in WFConnection" bash -c "$(declare -f um s84); BIN=$BIN T=$T DRBDSETUP84=$DRBDSETUP84; s84 alpha cstate 0 | grep -qx WFConnection"
 check "nobody: drbdadm down" um_as nobody --run-dir "$T/alpha" --node alpha \
 	drbdadm -c "$RES" down r0
 itest_done

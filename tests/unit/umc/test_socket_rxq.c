@@ -14,42 +14,7 @@
 #include <linux/slab.h>
 #include <linux/jiffies.h>
 #include "../../../umc/src/socket_internal.h"
-
-static void pair(struct socket **c, struct socket **s)
-{
-	struct sockaddr_in a = { .sin_family = AF_INET };
-	struct socket *l;
-	int len = sizeof(a);
-
-	a.sin_addr.s_addr = cpu_to_be32(INADDR_LOOPBACK);
-	assert_int_equal(sock_create_kern(&init_net, AF_INET, SOCK_STREAM, IPPROTO_TCP, &l), 0);
-	assert_int_equal(kernel_bind(l, (struct sockaddr *)&a, len), 0);
-	assert_int_equal(kernel_listen(l, 2), 0);
-	assert_true(kernel_getsockname(l, (struct sockaddr *)&a) > 0);
-	assert_int_equal(sock_create_kern(&init_net, AF_INET, SOCK_STREAM, IPPROTO_TCP, c), 0);
-	(*c)->sk->sk_sndtimeo = msecs_to_jiffies(10000);
-	assert_int_equal(kernel_connect(*c, (struct sockaddr *)&a, len, 0), 0);
-	l->sk->sk_rcvtimeo = msecs_to_jiffies(10000);
-	assert_int_equal(kernel_accept(l, s, 0), 0);
-	sock_release(l);
-	(*s)->sk->sk_rcvtimeo = msecs_to_jiffies(10000 * umc_test_slowdown());
-}
-
-static int send_buf(struct socket *s, const void *buf, size_t len, unsigned int flags)
-{
-	struct kvec iov = { .iov_base = (void *)buf, .iov_len = len };
-	struct msghdr msg = { .msg_flags = flags | MSG_NOSIGNAL };
-
-	return kernel_sendmsg(s, &msg, &iov, 1, len);
-}
-
-static int recv_buf(struct socket *s, void *buf, size_t len, int flags)
-{
-	struct kvec iov = { .iov_base = buf, .iov_len = len };
-	struct msghdr msg = { .msg_flags = flags };
-
-	return kernel_recvmsg(s, &msg, &iov, 1, len, flags);
-}
+#include "socket_test_pair.h"
 
 static u64 host_recvs(struct socket *s)
 {
@@ -60,13 +25,6 @@ static u64 host_recvs(struct socket *s)
 	n = us->rx_host_calls;
 	spin_unlock(&us->rx_lock);
 	return n;
-}
-
-static void close_pair(struct socket *c, struct socket *s)
-{
-	kernel_sock_shutdown(c, SHUT_RDWR);
-	sock_release(c);
-	sock_release(s);
 }
 
 #define HDR 16
@@ -87,21 +45,21 @@ static void test_header_and_pages_from_one_recv(void **state)
 	int p;
 
 	(void)state;
-	pair(&c, &s);
+	socket_test_pair(&c, &s, 0, 0);
 	for (i = 0; i < total; i++)
 		out[i] = byte_at(i);
 	/* the whole stream is in the receiver's host socket before the first receive */
-	assert_int_equal(send_buf(c, out, total, 0), (int)total);
+	assert_int_equal(socket_test_send(c, out, total, 0), (int)total);
 	for (p = 0; p < NPKT; p++) {
 		/* drbd_recv_header_maybe_unplug: first without waiting */
-		assert_int_equal(recv_buf(s, hdr, HDR, MSG_DONTWAIT | MSG_NOSIGNAL), HDR);
+		assert_int_equal(socket_test_recv(s, hdr, HDR, MSG_DONTWAIT | MSG_NOSIGNAL), HDR);
 		for (i = 0; i < HDR; i++)
 			assert_int_equal(hdr[i], byte_at(pos + i));
 		pos += HDR;
 		/* a peek sees the next bytes and leaves them */
-		assert_int_equal(recv_buf(s, peek, sizeof(peek), MSG_DONTWAIT | MSG_PEEK), 4);
+		assert_int_equal(socket_test_recv(s, peek, sizeof(peek), MSG_DONTWAIT | MSG_PEEK), 4);
 		assert_int_equal(peek[0], byte_at(pos));
-		assert_int_equal(recv_buf(s, page, PAGE_SIZE, MSG_WAITALL | MSG_NOSIGNAL),
+		assert_int_equal(socket_test_recv(s, page, PAGE_SIZE, MSG_WAITALL | MSG_NOSIGNAL),
 				 (int)PAGE_SIZE);
 		for (i = 0; i < PAGE_SIZE; i++)
 			assert_int_equal(page[i], byte_at(pos + i));
@@ -109,11 +67,11 @@ static void test_header_and_pages_from_one_recv(void **state)
 	}
 	/* all of it came with the first host recvmsg */
 	assert_int_equal(host_recvs(s), 1);
-	assert_int_equal(recv_buf(s, hdr, HDR, MSG_DONTWAIT), -EAGAIN);
+	assert_int_equal(socket_test_recv(s, hdr, HDR, MSG_DONTWAIT), -EAGAIN);
 	assert_int_equal(host_recvs(s), 2);
 	kfree(out);
 	kfree(page);
-	close_pair(c, s);
+	socket_test_close(c, s);
 }
 
 /* A large MSG_WAITALL receive fills the caller's buffer directly and reads ahead the rest. */
@@ -124,16 +82,16 @@ static void test_large_receive_then_buffered(void **state)
 	struct socket *c, *s;
 
 	(void)state;
-	pair(&c, &s);
+	socket_test_pair(&c, &s, 0, 0);
 	for (i = 0; i < big + extra; i++)
 		out[i] = byte_at(i);
-	assert_int_equal(send_buf(c, out, big + extra, 0), (int)(big + extra));
-	assert_int_equal(recv_buf(s, in, big, MSG_WAITALL), (int)big);
-	assert_int_equal(recv_buf(s, in + big, extra, MSG_WAITALL), (int)extra);
+	assert_int_equal(socket_test_send(c, out, big + extra, 0), (int)(big + extra));
+	assert_int_equal(socket_test_recv(s, in, big, MSG_WAITALL), (int)big);
+	assert_int_equal(socket_test_recv(s, in + big, extra, MSG_WAITALL), (int)extra);
 	assert_memory_equal(in, out, big + extra);
 	kvfree(out);
 	kvfree(in);
-	close_pair(c, s);
+	socket_test_close(c, s);
 }
 
 /* Buffered bytes come before the end of stream the host reports after them. */
@@ -143,19 +101,19 @@ static void test_buffered_bytes_before_eof(void **state)
 	char buf[16];
 
 	(void)state;
-	pair(&c, &s);
-	assert_int_equal(send_buf(c, "abcdef", 6, 0), 6);
+	socket_test_pair(&c, &s, 0, 0);
+	assert_int_equal(socket_test_send(c, "abcdef", 6, 0), 6);
 	assert_int_equal(kernel_sock_shutdown(c, SHUT_WR), 0);
-	assert_int_equal(recv_buf(s, buf, 1, MSG_WAITALL), 1);
+	assert_int_equal(socket_test_recv(s, buf, 1, MSG_WAITALL), 1);
 	assert_int_equal(buf[0], 'a');
 	/* a peek of the buffered bytes returns them, not more */
-	assert_int_equal(recv_buf(s, buf, sizeof(buf), MSG_PEEK), 5);
+	assert_int_equal(socket_test_recv(s, buf, sizeof(buf), MSG_PEEK), 5);
 	assert_memory_equal(buf, "bcdef", 5);
 	/* without MSG_WAITALL: what is there; then the end of stream */
-	assert_int_equal(recv_buf(s, buf, sizeof(buf), 0), 5);
+	assert_int_equal(socket_test_recv(s, buf, sizeof(buf), 0), 5);
 	assert_memory_equal(buf, "bcdef", 5);
-	assert_int_equal(recv_buf(s, buf, sizeof(buf), 0), 0);
-	close_pair(c, s);
+	assert_int_equal(socket_test_recv(s, buf, sizeof(buf), 0), 0);
+	socket_test_close(c, s);
 }
 
 /* A peek on an empty buffer waits for data and keeps it for the next receive. */
@@ -165,15 +123,15 @@ static void test_peek_reads_ahead(void **state)
 	char buf[8];
 
 	(void)state;
-	pair(&c, &s);
-	assert_int_equal(recv_buf(s, buf, 4, MSG_DONTWAIT | MSG_PEEK), -EAGAIN);
-	assert_int_equal(send_buf(c, "wxyz", 4, 0), 4);
-	assert_int_equal(recv_buf(s, buf, 4, MSG_PEEK), 4);
+	socket_test_pair(&c, &s, 0, 0);
+	assert_int_equal(socket_test_recv(s, buf, 4, MSG_DONTWAIT | MSG_PEEK), -EAGAIN);
+	assert_int_equal(socket_test_send(c, "wxyz", 4, 0), 4);
+	assert_int_equal(socket_test_recv(s, buf, 4, MSG_PEEK), 4);
 	assert_memory_equal(buf, "wxyz", 4);
 	memset(buf, 0, sizeof(buf));
-	assert_int_equal(recv_buf(s, buf, 4, MSG_DONTWAIT), 4);
+	assert_int_equal(socket_test_recv(s, buf, 4, MSG_DONTWAIT), 4);
 	assert_memory_equal(buf, "wxyz", 4);
-	close_pair(c, s);
+	socket_test_close(c, s);
 }
 
 static void test_unsupported_flags(void **state)
@@ -182,10 +140,10 @@ static void test_unsupported_flags(void **state)
 	char buf[4];
 
 	(void)state;
-	pair(&c, &s);
-	assert_int_equal(recv_buf(s, buf, sizeof(buf), MSG_OOB | MSG_DONTWAIT), -EOPNOTSUPP);
-	assert_int_equal(recv_buf(s, buf, sizeof(buf), MSG_TRUNC | MSG_DONTWAIT), -EOPNOTSUPP);
-	close_pair(c, s);
+	socket_test_pair(&c, &s, 0, 0);
+	assert_int_equal(socket_test_recv(s, buf, sizeof(buf), MSG_OOB | MSG_DONTWAIT), -EOPNOTSUPP);
+	assert_int_equal(socket_test_recv(s, buf, sizeof(buf), MSG_TRUNC | MSG_DONTWAIT), -EOPNOTSUPP);
+	socket_test_close(c, s);
 }
 
 int main(void)

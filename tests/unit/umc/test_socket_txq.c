@@ -20,55 +20,10 @@
 #include <linux/slab.h>
 #include <linux/jiffies.h>
 #include "../../../umc/src/socket_internal.h"
+#include "socket_test_pair.h"
 
 #define BIG_BUF (1 << 20)
 #define HOUR_NS 3600000000000ULL
-
-/* A connected loopback pair with large locked buffers (so host sends are not partial). */
-static void pair_bufs(struct socket **c, struct socket **s, int sndbuf, int rcvbuf)
-{
-	struct sockaddr_in a = { .sin_family = AF_INET };
-	struct socket *l;
-	int len = sizeof(a);
-
-	a.sin_addr.s_addr = cpu_to_be32(INADDR_LOOPBACK);
-	assert_int_equal(sock_create_kern(&init_net, AF_INET, SOCK_STREAM, IPPROTO_TCP, &l), 0);
-	assert_int_equal(kernel_bind(l, (struct sockaddr *)&a, len), 0);
-	assert_int_equal(kernel_listen(l, 2), 0);
-	assert_true(kernel_getsockname(l, (struct sockaddr *)&a) > 0);
-	assert_int_equal(sock_create_kern(&init_net, AF_INET, SOCK_STREAM, IPPROTO_TCP, c), 0);
-	(*c)->sk->sk_sndbuf = sndbuf;
-	(*c)->sk->sk_userlocks |= SOCK_SNDBUF_LOCK;
-	(*c)->sk->sk_sndtimeo = msecs_to_jiffies(10000);
-	assert_int_equal(kernel_connect(*c, (struct sockaddr *)&a, len, 0), 0);
-	l->sk->sk_rcvtimeo = msecs_to_jiffies(10000);
-	assert_int_equal(kernel_accept(l, s, 0), 0);
-	sock_release(l);
-	(*s)->sk->sk_rcvbuf = rcvbuf;
-	(*s)->sk->sk_userlocks |= SOCK_RCVBUF_LOCK;
-	(*s)->sk->sk_rcvtimeo = msecs_to_jiffies(10000 * umc_test_slowdown());
-}
-
-static void pair(struct socket **c, struct socket **s)
-{
-	pair_bufs(c, s, BIG_BUF, BIG_BUF);
-}
-
-static int send_buf(struct socket *s, const void *buf, size_t len, unsigned int flags)
-{
-	struct kvec iov = { .iov_base = (void *)buf, .iov_len = len };
-	struct msghdr msg = { .msg_flags = flags | MSG_NOSIGNAL };
-
-	return kernel_sendmsg(s, &msg, &iov, 1, len);
-}
-
-static int recv_buf(struct socket *s, void *buf, size_t len, int flags)
-{
-	struct kvec iov = { .iov_base = buf, .iov_len = len };
-	struct msghdr msg = { .msg_flags = flags };
-
-	return kernel_recvmsg(s, &msg, &iov, 1, len, flags);
-}
 
 static u32 held(struct socket *s)
 {
@@ -92,13 +47,6 @@ static u64 host_sends(struct socket *s)
 	return n;
 }
 
-static void close_pair(struct socket *c, struct socket *s)
-{
-	kernel_sock_shutdown(c, SHUT_RDWR);
-	sock_release(c);
-	sock_release(s);
-}
-
 static u8 pattern(size_t pos)
 {
 	return (u8)(pos * 7 + (pos >> 8));
@@ -111,7 +59,7 @@ static void expect_stream(struct socket *s, size_t pos, size_t len)
 	size_t i;
 
 	assert_non_null(buf);
-	assert_int_equal(recv_buf(s, buf, len, MSG_WAITALL), (int)len);
+	assert_int_equal(socket_test_recv(s, buf, len, MSG_WAITALL), (int)len);
 	for (i = 0; i < len; i++)
 		if (buf[i] != pattern(pos + i))
 			fail_msg("byte %zu: %u, expected %u", pos + i, buf[i], pattern(pos + i));
@@ -136,7 +84,7 @@ static void test_more_pages_leave_in_one_send(void **state)
 
 	(void)state;
 	umc_sock_txq_delay_ns = HOUR_NS; /* no timed push during this test */
-	pair(&c, &s);
+	socket_test_pair(&c, &s, BIG_BUF, BIG_BUF);
 	for (i = 0; i < 16; i++) {
 		pages[i] = alloc_page(GFP_KERNEL);
 		assert_non_null(pages[i]);
@@ -156,7 +104,7 @@ static void test_more_pages_leave_in_one_send(void **state)
 	assert_int_equal(__atomic_load_n(&((struct umc_sock *)c->sk->umc)->bytes_sent,
 					 __ATOMIC_RELAXED), 15 * PAGE_SIZE);
 	/* nothing reached the peer yet */
-	assert_int_equal(recv_buf(s, probe, sizeof(probe), MSG_DONTWAIT), -EAGAIN);
+	assert_int_equal(socket_test_recv(s, probe, sizeof(probe), MSG_DONTWAIT), -EAGAIN);
 	/* the last page without MSG_MORE takes everything out in one host sendmsg */
 	assert_int_equal(kernel_sendpage(c, pages[15], 0, PAGE_SIZE, MSG_NOSIGNAL), (int)PAGE_SIZE);
 	assert_int_equal(held(c), 0);
@@ -164,7 +112,7 @@ static void test_more_pages_leave_in_one_send(void **state)
 	expect_stream(s, 0, 16 * PAGE_SIZE);
 	for (i = 0; i < 16; i++)
 		__free_page(pages[i]);
-	close_pair(c, s);
+	socket_test_close(c, s);
 }
 
 /* MSG_MORE bytes beyond the queue's room go out with the queue, the rest is held again. */
@@ -177,23 +125,23 @@ static void test_full_queue_flushes(void **state)
 
 	(void)state;
 	umc_sock_txq_delay_ns = HOUR_NS;
-	pair(&c, &s);
+	socket_test_pair(&c, &s, BIG_BUF, BIG_BUF);
 	for (i = 0; i < 40; i++) {
 		fill(buf, pos, PAGE_SIZE);
-		assert_int_equal(send_buf(c, buf, PAGE_SIZE, MSG_MORE), (int)PAGE_SIZE);
+		assert_int_equal(socket_test_send(c, buf, PAGE_SIZE, MSG_MORE), (int)PAGE_SIZE);
 		pos += PAGE_SIZE;
 	}
 	/* 16 pages fill the queue; the 17th and the 34th each take 17 pages out at once */
 	assert_int_equal(host_sends(c), 2);
 	assert_int_equal(held(c), 6 * PAGE_SIZE);
 	fill(buf, pos, 1);
-	assert_int_equal(send_buf(c, buf, 1, 0), 1);
+	assert_int_equal(socket_test_send(c, buf, 1, 0), 1);
 	pos++;
 	assert_int_equal(host_sends(c), 3);
 	assert_int_equal(held(c), 0);
 	expect_stream(s, 0, pos);
 	kfree(buf);
-	close_pair(c, s);
+	socket_test_close(c, s);
 }
 
 /* A locked sk_sndbuf (DRBD's sndbuf-size) bounds the queue to half of it. */
@@ -206,22 +154,22 @@ static void test_small_sndbuf_bounds_queue(void **state)
 
 	(void)state;
 	umc_sock_txq_delay_ns = HOUR_NS;
-	pair_bufs(&c, &s, 65536, BIG_BUF);
+	socket_test_pair(&c, &s, 65536, BIG_BUF);
 	for (i = 0; i < 8; i++) {
 		fill(buf, pos, PAGE_SIZE);
-		assert_int_equal(send_buf(c, buf, PAGE_SIZE, MSG_MORE), (int)PAGE_SIZE);
+		assert_int_equal(socket_test_send(c, buf, PAGE_SIZE, MSG_MORE), (int)PAGE_SIZE);
 		pos += PAGE_SIZE;
 	}
 	assert_int_equal(held(c), 8 * PAGE_SIZE);
 	assert_int_equal(host_sends(c), 0);
 	fill(buf, pos, PAGE_SIZE);
-	assert_int_equal(send_buf(c, buf, PAGE_SIZE, MSG_MORE), (int)PAGE_SIZE);
+	assert_int_equal(socket_test_send(c, buf, PAGE_SIZE, MSG_MORE), (int)PAGE_SIZE);
 	pos += PAGE_SIZE;
 	assert_int_equal(host_sends(c), 1);
 	assert_int_equal(held(c), 0);
 	expect_stream(s, 0, pos);
 	kfree(buf);
-	close_pair(c, s);
+	socket_test_close(c, s);
 }
 
 /* DRBD's worker: cork while busy, uncork when idle; pings push with tcp_sock_set_nodelay. */
@@ -235,16 +183,16 @@ static void test_cork_uncork_and_nodelay_push(void **state)
 
 	(void)state;
 	umc_sock_txq_delay_ns = HOUR_NS;
-	pair(&c, &s);
+	socket_test_pair(&c, &s, BIG_BUF, BIG_BUF);
 	tcp_sock_set_cork(c->sk, true);
 	for (i = 0; i < 3; i++) {
 		fill(buf, pos, 100);
-		assert_int_equal(send_buf(c, buf, 100, 0), 100);
+		assert_int_equal(socket_test_send(c, buf, 100, 0), 100);
 		pos += 100;
 	}
 	assert_int_equal(held(c), 300);
 	assert_int_equal(host_sends(c), 0);
-	assert_int_equal(recv_buf(s, probe, sizeof(probe), MSG_DONTWAIT), -EAGAIN);
+	assert_int_equal(socket_test_recv(s, probe, sizeof(probe), MSG_DONTWAIT), -EAGAIN);
 	tcp_sock_set_cork(c->sk, false);
 	assert_int_equal(held(c), 0);
 	assert_int_equal(host_sends(c), 1);
@@ -252,7 +200,7 @@ static void test_cork_uncork_and_nodelay_push(void **state)
 
 	/* uncorked, a send without MSG_MORE goes out directly */
 	fill(buf, pos, 10);
-	assert_int_equal(send_buf(c, buf, 10, 0), 10);
+	assert_int_equal(socket_test_send(c, buf, 10, 0), 10);
 	assert_int_equal(host_sends(c), 2);
 	expect_stream(s, pos, 10);
 	pos += 10;
@@ -260,18 +208,18 @@ static void test_cork_uncork_and_nodelay_push(void **state)
 	/* corked again: tcp_sock_set_nodelay pushes held bytes, the cork stays */
 	tcp_sock_set_cork(c->sk, true);
 	fill(buf, pos, 50);
-	assert_int_equal(send_buf(c, buf, 50, 0), 50);
+	assert_int_equal(socket_test_send(c, buf, 50, 0), 50);
 	assert_int_equal(held(c), 50);
 	tcp_sock_set_nodelay(c->sk);
 	assert_int_equal(held(c), 0);
 	expect_stream(s, pos, 50);
 	pos += 50;
 	fill(buf, pos, 20);
-	assert_int_equal(send_buf(c, buf, 20, 0), 20);
+	assert_int_equal(socket_test_send(c, buf, 20, 0), 20);
 	assert_int_equal(held(c), 20);
 	tcp_sock_set_cork(c->sk, false);
 	expect_stream(s, pos, 20);
-	close_pair(c, s);
+	socket_test_close(c, s);
 }
 
 /* Corked bytes nobody uncorks leave after umc_sock_txq_delay_ns. */
@@ -282,20 +230,20 @@ static void test_hold_time_is_bounded(void **state)
 
 	(void)state;
 	umc_sock_txq_delay_ns = 20000000ULL;
-	pair(&c, &s);
+	socket_test_pair(&c, &s, BIG_BUF, BIG_BUF);
 	tcp_sock_set_cork(c->sk, true);
 	fill(buf, 0, sizeof(buf));
-	assert_int_equal(send_buf(c, buf, sizeof(buf), 0), (int)sizeof(buf));
+	assert_int_equal(socket_test_send(c, buf, sizeof(buf), 0), (int)sizeof(buf));
 	/* arrives although the socket stays corked (the receive waits up to 10 s) */
 	expect_stream(s, 0, sizeof(buf));
 	assert_int_equal(held(c), 0);
 	/* and MSG_MORE bytes without a follow-up, too */
 	tcp_sock_set_cork(c->sk, false);
 	fill(buf, sizeof(buf), sizeof(buf));
-	assert_int_equal(send_buf(c, buf, sizeof(buf), MSG_MORE), (int)sizeof(buf));
+	assert_int_equal(socket_test_send(c, buf, sizeof(buf), MSG_MORE), (int)sizeof(buf));
 	expect_stream(s, sizeof(buf), sizeof(buf));
 	umc_sock_txq_delay_ns = HOUR_NS;
-	close_pair(c, s);
+	socket_test_close(c, s);
 }
 
 /* shutdown(SHUT_WR) sends held bytes before the FIN. */
@@ -306,15 +254,15 @@ static void test_shutdown_sends_held_bytes(void **state)
 
 	(void)state;
 	umc_sock_txq_delay_ns = HOUR_NS;
-	pair(&c, &s);
+	socket_test_pair(&c, &s, BIG_BUF, BIG_BUF);
 	fill(buf, 0, sizeof(buf));
-	assert_int_equal(send_buf(c, buf, sizeof(buf), MSG_MORE), (int)sizeof(buf));
+	assert_int_equal(socket_test_send(c, buf, sizeof(buf), MSG_MORE), (int)sizeof(buf));
 	assert_int_equal(held(c), sizeof(buf));
 	assert_int_equal(kernel_sock_shutdown(c, SHUT_WR), 0);
 	expect_stream(s, 0, sizeof(buf));
-	assert_int_equal(recv_buf(s, tail, sizeof(tail), 0), 0);
+	assert_int_equal(socket_test_recv(s, tail, sizeof(tail), 0), 0);
 	/* after SHUT_WR nothing is held: the send fails as the host's does */
-	assert_int_equal(send_buf(c, buf, 10, MSG_MORE), -EPIPE);
+	assert_int_equal(socket_test_send(c, buf, 10, MSG_MORE), -EPIPE);
 	assert_int_equal(held(c), 0);
 	sock_release(c);
 	sock_release(s);
@@ -328,14 +276,14 @@ static void test_release_sends_held_bytes(void **state)
 
 	(void)state;
 	umc_sock_txq_delay_ns = HOUR_NS;
-	pair(&c, &s);
+	socket_test_pair(&c, &s, BIG_BUF, BIG_BUF);
 	tcp_sock_set_cork(c->sk, true);
 	fill(buf, 0, sizeof(buf));
-	assert_int_equal(send_buf(c, buf, sizeof(buf), 0), (int)sizeof(buf));
+	assert_int_equal(socket_test_send(c, buf, sizeof(buf), 0), (int)sizeof(buf));
 	assert_int_equal(held(c), sizeof(buf));
 	sock_release(c);
 	expect_stream(s, 0, sizeof(buf));
-	assert_int_equal(recv_buf(s, tail, sizeof(tail), 0), 0);
+	assert_int_equal(socket_test_recv(s, tail, sizeof(tail), 0), 0);
 	sock_release(s);
 }
 
@@ -349,23 +297,23 @@ static void test_error_after_peer_reset(void **state)
 
 	(void)state;
 	umc_sock_txq_delay_ns = HOUR_NS;
-	pair(&c, &s);
+	socket_test_pair(&c, &s, BIG_BUF, BIG_BUF);
 	fill(buf, 0, sizeof(buf));
-	assert_int_equal(send_buf(c, buf, sizeof(buf), MSG_MORE), (int)sizeof(buf));
+	assert_int_equal(socket_test_send(c, buf, sizeof(buf), MSG_MORE), (int)sizeof(buf));
 	sock_release(s);
 	/* the held bytes go out with the first send; the peer answers with a reset */
 	for (i = 0; i < 200 && ret >= 0; i++) {
-		ret = send_buf(c, buf, 1, 0);
+		ret = socket_test_send(c, buf, 1, 0);
 		if (ret >= 0)
 			schedule_timeout_uninterruptible(msecs_to_jiffies(5));
 	}
 	assert_true(ret == -EPIPE || ret == -ECONNRESET);
 	before = held(c);
-	ret = send_buf(c, buf, 10, MSG_MORE);
+	ret = socket_test_send(c, buf, 10, MSG_MORE);
 	assert_true(ret == -EPIPE || ret == -ECONNRESET);
 	assert_int_equal(held(c), before);
 	tcp_sock_set_cork(c->sk, true);
-	ret = send_buf(c, buf, 10, 0);
+	ret = socket_test_send(c, buf, 10, 0);
 	assert_true(ret == -EPIPE || ret == -ECONNRESET);
 	sock_release(c);
 }
@@ -382,7 +330,7 @@ static int blocked_send_fn(void *data)
 	struct flush_arg *a = data;
 
 	allow_kernel_signal(SIGHUP);
-	a->ret = send_buf(a->sock, a->buf, a->len, 0);
+	a->ret = socket_test_send(a->sock, a->buf, a->len, 0);
 	return umc_test_idle_until_stop(0);
 }
 
@@ -399,24 +347,24 @@ static void test_timeout_and_signal_keep_held_bytes(void **state)
 
 	(void)state;
 	umc_sock_txq_delay_ns = HOUR_NS;
-	pair_bufs(&c, &s, 65536, 65536);
+	socket_test_pair(&c, &s, 65536, 65536);
 	c->sk->sk_sndtimeo = msecs_to_jiffies(100);
 	assert_non_null(buf);
 	/* nobody reads: fill the host buffers until the timeout ends the send */
 	fill(buf, pos, big);
-	ret = send_buf(c, buf, big, 0);
+	ret = socket_test_send(c, buf, big, 0);
 	assert_true(ret > 0 && (size_t)ret < big);
 	pos += (size_t)ret;
 	/* MSG_MORE bytes are held (the queue has room) */
 	fill(buf, pos, 1000);
-	assert_int_equal(send_buf(c, buf, 1000, MSG_MORE), 1000);
+	assert_int_equal(socket_test_send(c, buf, 1000, MSG_MORE), 1000);
 	pos += 1000;
 	assert_int_equal(held(c), 1000);
 	/* a send that must flush them times out with none of its bytes taken */
 	fill(buf, pos, 5000);
-	assert_int_equal(send_buf(c, buf, 5000, 0), -EAGAIN);
+	assert_int_equal(socket_test_send(c, buf, 5000, 0), -EAGAIN);
 	assert_int_equal(held(c), 1000);
-	assert_int_equal(send_buf(c, buf, 5000, MSG_DONTWAIT), -EAGAIN);
+	assert_int_equal(socket_test_send(c, buf, 5000, MSG_DONTWAIT), -EAGAIN);
 	/* a signal ends a flush that waits without a time limit: -ERESTARTSYS */
 	c->sk->sk_sndtimeo = MAX_SCHEDULE_TIMEOUT;
 	a.sock = c;
@@ -440,7 +388,7 @@ static void test_timeout_and_signal_keep_held_bytes(void **state)
 	assert_int_equal(a.ret, 5000);
 	assert_int_equal(held(c), 0);
 	kvfree(buf);
-	close_pair(c, s);
+	socket_test_close(c, s);
 }
 
 int main(void)

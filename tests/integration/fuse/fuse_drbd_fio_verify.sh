@@ -14,7 +14,7 @@ up_primary || { echo "Bail out! up/primary failed: $(cat "$T"/up.log "$T"/primar
 
 out=$(as_user fio --name=verify --filename="$DEV" --ioengine=libaio --direct=1 \
 	--rw=randwrite --bs=4k --iodepth=32 --numjobs=4 --size=32M --offset_increment=32M \
-	--verify=crc32c --do_verify=1 --verify_fatal=1 --group_reporting 2>&1); rc=$?
+	--verify=crc32c --do_verify=1 --verify_fatal=1 --verify_state_save=0 --group_reporting 2>&1); rc=$?
 if [ $rc -eq 0 ] && grep -q "err= 0" <<<"$out" && ! grep -qi "verify.*fail\|bad magic\|crc32c: verify" <<<"$out"; then
 	ok "fio randwrite + crc32c verify, iodepth 32, 4 jobs: no errors"
 else
@@ -23,7 +23,7 @@ fi
 
 out=$(as_user fio --name=mixed --filename="$DEV" --ioengine=libaio --direct=1 \
 	--rw=randrw --bs=4k --iodepth=32 --numjobs=4 --size=32M --offset_increment=32M \
-	--verify=crc32c --verify_backlog=256 --verify_fatal=1 --group_reporting 2>&1); rc=$?
+	--verify=crc32c --verify_backlog=256 --verify_fatal=1 --verify_state_save=0 --group_reporting 2>&1); rc=$?
 if [ $rc -eq 0 ] && grep -q "err= 0" <<<"$out"; then
 	ok "fio randrw with verify_backlog (reads interleaved with writes): no errors"
 else

@@ -15,7 +15,9 @@
 # Environment: AB_REPS (3), AB_RUNTIME (5 s per fio job, +1 s ramp), AB_SIZE_MB (512),
 # AB_DIR (/dev/shm), AB_PORT (7880: uses AB_PORT..AB_PORT+3), AB_SYSCALLS (the syscalls counted
 # one by one besides the total, default "sendmsg recvmsg epoll_wait futex"), AB_LAT=1 (add
-# randwrite-4k-qd1 and synclat-4k), AB_ONLY (regex: run only the jobs whose name matches).
+# randwrite-4k-qd1 and synclat-4k), AB_ONLY (regex: run only the jobs whose name matches),
+# AB_ARGS_A / AB_ARGS_B (extra daemon options of side A / B, e.g.
+# "--param umc.sock_direct_wait=0": an A/B of one build tree given twice).
 set -u
 
 REPO=$(cd "$(dirname "$0")/.." && pwd)
@@ -72,7 +74,10 @@ EOF
 	for n in alpha beta; do
 		fallocate -l "${SIZE}M" "$W/$tag-$n.img" || return 1
 		mkdir -p "$T/$tag/$n"
-		"$bin/drbd-usermode" --run-dir "$T/$tag/$n" --node "$n" || return 1
+		local extra=${AB_ARGS_A:-}
+		[ "$tag" = B ] && extra=${AB_ARGS_B:-}
+		# shellcheck disable=SC2086 # word splitting of the extra options is intended
+		"$bin/drbd-usermode" --run-dir "$T/$tag/$n" --node "$n" $extra || return 1
 		echo yes | um "$tag" "$n" create-md --force r0 >/dev/null 2>&1 || return 1
 		um "$tag" "$n" up r0 </dev/null || return 1
 	done

@@ -45,6 +45,7 @@
 /* ---------------------------------------------------------------------------------------- */
 /* Opaque handles                                                                            */
 struct sys_thread;      /* a host thread created by thread_create */
+struct sys_waker;       /* ends an fd_wait from another thread (waker_create) */
 struct sys_event_loop;  /* an epoll loop thread */
 struct sys_event_task;  /* a callback that can be scheduled onto a loop */
 struct sys_event_fd;    /* fd readiness watch on a loop */
@@ -75,6 +76,8 @@ enum sys_log_level {
 #define SYS_EV_ERR 0x008u
 #define SYS_EV_HUP 0x010u
 #define SYS_EV_RDHUP 0x2000u
+/* fd_wait only: the waker was kicked (not an fd readiness bit). */
+#define SYS_EV_KICK 0x40000000u
 
 /* Block I/O operations for bdev_submit. */
 enum sys_bio_op {
@@ -233,6 +236,27 @@ struct sys_service_ops {
 	int (*futex_wait)(uint32_t *addr, uint32_t val, uint64_t deadline_ns);
 	/** futex_wake - wake up to @n waiters on @addr (INT32_MAX = all). Never blocks. */
 	void (*futex_wake)(uint32_t *addr, int n);
+
+	/*
+	 * Sleeping on an fd (optional: a provider may leave all four NULL; umc then waits for
+	 * sockets through fd watches on the event loop, one thread hop more per wait).
+	 *
+	 * waker_create - a waker for one sleeping thread. Returns 0, -ENOMEM or -EMFILE.
+	 * waker_destroy - free it; no fd_wait on it may be running.
+	 * waker_kick - make the current or the next fd_wait on @w return SYS_EV_KICK. Never
+	 *   blocks; callable from any thread and from callbacks. Kicks do not count: several
+	 *   before one fd_wait end that one wait only.
+	 * fd_wait - block the calling thread until @fd is ready for one of @events (SYS_EV_IN /
+	 *   SYS_EV_OUT; SYS_EV_ERR and SYS_EV_HUP always count), until @w is kicked, or until the
+	 *   monotonic clock reaches @deadline_ns (0 = no deadline). Returns the SYS_EV_* bits of
+	 *   @fd that are ready, plus SYS_EV_KICK if the waker was kicked (and consumes the kick);
+	 *   0 at the deadline; or a negative errno (-EBADF, -ENOMEM). A host signal does not end
+	 *   the wait. Blocks.
+	 */
+	int (*waker_create)(struct sys_waker **out);
+	void (*waker_destroy)(struct sys_waker *w);
+	void (*waker_kick)(struct sys_waker *w);
+	int (*fd_wait)(int fd, uint32_t events, struct sys_waker *w, uint64_t deadline_ns);
 
 	/* -------------------------------------------------------------------------- RCU */
 	/**

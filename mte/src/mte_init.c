@@ -44,6 +44,10 @@ static const struct sys_service_ops mte_vector = {
 
 	.futex_wait = mte_futex_wait,
 	.futex_wake = mte_futex_wake,
+	.waker_create = mte_waker_create,
+	.waker_destroy = mte_waker_destroy,
+	.waker_kick = mte_waker_kick,
+	.fd_wait = mte_fd_wait,
 
 	.rcu_read_lock = mte_rcu_read_lock,
 	.rcu_read_unlock = mte_rcu_read_unlock,

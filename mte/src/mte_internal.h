@@ -62,6 +62,10 @@ uint64_t mte_time_monotonic_ns(void);
 uint64_t mte_time_realtime_ns(void);
 int mte_futex_wait(uint32_t *addr, uint32_t val, uint64_t deadline_ns);
 void mte_futex_wake(uint32_t *addr, int n);
+int mte_waker_create(struct sys_waker **out);
+void mte_waker_destroy(struct sys_waker *w);
+void mte_waker_kick(struct sys_waker *w);
+int mte_fd_wait(int fd, uint32_t events, struct sys_waker *w, uint64_t deadline_ns);
 void mte_random_bytes(void *buf, size_t len);
 
 /* thread.c */

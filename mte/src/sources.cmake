@@ -6,6 +6,7 @@ add_library(mte STATIC
   ${CMAKE_CURRENT_LIST_DIR}/log.c
   ${CMAKE_CURRENT_LIST_DIR}/thread.c
   ${CMAKE_CURRENT_LIST_DIR}/futex_time.c
+  ${CMAKE_CURRENT_LIST_DIR}/fd_wait.c
   ${CMAKE_CURRENT_LIST_DIR}/rcu.c
   ${CMAKE_CURRENT_LIST_DIR}/event_loop.c
   ${CMAKE_CURRENT_LIST_DIR}/timer.c

@@ -13,6 +13,10 @@
  * A wake-up between set_current_state() and schedule() therefore makes schedule() return at
  * once; a pending signal (tested after the state was published, and the sender tests the
  * state after publishing the signal) does the same for interruptible states.
+ * A task may instead sleep on a host fd (umc_task_sleep_fd, for socket waits: the thread
+ * that waits for bytes polls its socket itself, without an event-loop thread in between):
+ * it adds __UMC_TASK_SLEEPING | __UMC_TASK_FDWAIT and blocks in the provider's fd_wait; a
+ * waker that finds FDWAIT kicks the task's waker instead of futex_wake.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -54,6 +58,8 @@ void __put_task_struct(struct task_struct *t)
 	spin_unlock(&tasks_lock);
 	if (t->umc_kthread)
 		umc_kthread_free(t->umc_kthread);
+	if (t->umc_waker)
+		sys->waker_destroy(t->umc_waker);
 	sys->mem_free(t);
 }
 
@@ -125,7 +131,7 @@ bool umc_task_sleep(struct task_struct *t, u64 deadline_ns)
 	for (;;) {
 		unsigned int s = __atomic_load_n(&t->__state, __ATOMIC_SEQ_CST);
 
-		if ((s & ~__UMC_TASK_SLEEPING) == TASK_RUNNING)
+		if ((s & ~__UMC_TASK_FLAGS) == TASK_RUNNING)
 			break;
 		if (signal_pending_state(s, t)) {
 			__atomic_store_n(&t->__state, TASK_RUNNING, __ATOMIC_SEQ_CST);
@@ -148,6 +154,8 @@ bool umc_task_sleep(struct task_struct *t, u64 deadline_ns)
 	return in_time;
 }
 
+static void sched_submit_work(struct task_struct *t);
+
 int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags)
 {
 	unsigned int s;
@@ -166,9 +174,70 @@ int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags)
 			return 0;
 	} while (!__atomic_compare_exchange_n(&p->__state, &s, TASK_RUNNING, false,
 					      __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST));
-	if (s & __UMC_TASK_SLEEPING)
+	if (s & __UMC_TASK_FDWAIT)
+		sys->waker_kick(p->umc_waker);
+	else if (s & __UMC_TASK_SLEEPING)
 		sys->futex_wake(&p->__state, 1);
 	return 1;
+}
+
+int umc_task_sleep_fd(int fd, u32 events, u64 deadline_ns)
+{
+	struct task_struct *t = current;
+	int ret = 0;
+
+	if (!sys->fd_wait || !sys->waker_create) {
+		__atomic_store_n(&t->__state, TASK_RUNNING, __ATOMIC_SEQ_CST);
+		return -EOPNOTSUPP;
+	}
+	if (unlikely(!t->umc_waker)) {
+		/* only the task itself makes its waker, before it first publishes FDWAIT */
+		ret = sys->waker_create(&t->umc_waker);
+		if (ret) {
+			__atomic_store_n(&t->__state, TASK_RUNNING, __ATOMIC_SEQ_CST);
+			return ret;
+		}
+	}
+	sched_submit_work(t);
+	for (;;) {
+		unsigned int s = __atomic_load_n(&t->__state, __ATOMIC_SEQ_CST);
+		int r;
+
+		if ((s & ~__UMC_TASK_FLAGS) == TASK_RUNNING) {
+			ret = 0;
+			break;
+		}
+		if (signal_pending_state(s, t)) {
+			ret = 0;
+			break;
+		}
+		if (!(s & __UMC_TASK_FDWAIT)) {
+			/* from here a waker's cmpxchg to RUNNING sees FDWAIT and kicks */
+			if (!__atomic_compare_exchange_n(&t->__state, &s,
+							 s | __UMC_TASK_SLEEPING | __UMC_TASK_FDWAIT,
+							 false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+				continue;
+		}
+		r = sys->fd_wait(fd, events, t->umc_waker, deadline_ns);
+		if (r == 0) {
+			ret = -ETIMEDOUT;
+			break;
+		}
+		if (r < 0) {
+			ret = r;
+			break;
+		}
+		if (r & ~(int)SYS_EV_KICK) {
+			ret = r & ~(int)SYS_EV_KICK;
+			break;
+		}
+		/* a kick: woken (the loop sees RUNNING), or a stale kick of an earlier sleep */
+	}
+	/* A waker racing with this end also sets TASK_RUNNING and may kick: a stale kick only
+	 * makes a later sleep look once more (above). */
+	__atomic_store_n(&t->__state, TASK_RUNNING, __ATOMIC_SEQ_CST);
+	apply_pending_affinity(t);
+	return ret;
 }
 
 int wake_up_state(struct task_struct *p, unsigned int state)
@@ -191,7 +260,7 @@ void __blk_flush_plug(struct blk_plug *plug, bool from_schedule);
 
 static void sched_submit_work(struct task_struct *t)
 {
-	if (t->plug && (__atomic_load_n(&t->__state, __ATOMIC_RELAXED) & ~__UMC_TASK_SLEEPING) !=
+	if (t->plug && (__atomic_load_n(&t->__state, __ATOMIC_RELAXED) & ~__UMC_TASK_FLAGS) !=
 			       TASK_RUNNING)
 		__blk_flush_plug(t->plug, true);
 }

@@ -32,6 +32,18 @@ struct task_struct *umc_task_alloc(const char *comm, unsigned int flags);
  * Returns false if the deadline passed. The state is TASK_RUNNING on return. */
 bool umc_task_sleep(struct task_struct *t, u64 deadline_ns);
 
+/*
+ * umc_task_sleep_fd - as umc_task_sleep for the calling task, which also ends when @fd is
+ * ready for @events (SYS_EV_IN / SYS_EV_OUT; errors and hang-up always count). The caller
+ * set its state (set_current_state) and checked its condition; a wake-up of any kind
+ * (try_to_wake_up, a signal for an interruptible state) ends the sleep as for schedule().
+ * Returns the SYS_EV_* bits of @fd (> 0) when it became ready, 0 when woken, -ETIMEDOUT at
+ * @deadline_ns (0 = none), or -EOPNOTSUPP / -ENOMEM / -EBADF when the provider cannot sleep
+ * on the fd (state already TASK_RUNNING: the caller sleeps the usual way). Always returns
+ * with the state TASK_RUNNING.
+ */
+int umc_task_sleep_fd(int fd, u32 events, u64 deadline_ns);
+
 /* umc_task_bind - make @t the calling thread's task (provider slot). */
 void umc_task_bind(struct task_struct *t);
 

@@ -22,7 +22,10 @@
 #include <linux/printk.h>
 #include <linux/errno.h>
 #include <linux/string.h>
+#include <linux/moduleparam.h>
+#include <linux/jiffies.h>
 #include "socket_internal.h"
+#include "sched_internal.h"
 
 #define O_NONBLOCK_FLAG 04000
 
@@ -178,10 +181,70 @@ void umc_sock_watch_enable(struct umc_sock *us, u32 events)
 	spin_unlock(&us->lock);
 }
 
+bool umc_sock_direct_wait = true;
+module_param_named(sock_direct_wait, umc_sock_direct_wait, bool, 0644);
+
+/*
+ * A direct wait (the waiting thread polls the host socket itself) is used when nobody else
+ * needs to hear of the readiness: not a listener (its callback accepts), and the callback the
+ * event would run is the default one, which only wakes the socket's waiters. DRBD keeps the
+ * defaults on connected sockets; hang-ups still reach sk_state_change through the watch.
+ */
+static bool direct_wait_ok(const struct umc_sock *us, u32 events)
+{
+	const struct sock *sk = us->sk;
+
+	if (!READ_ONCE(umc_sock_direct_wait) || us->listening)
+		return false;
+	if (events == SYS_EV_IN)
+		return READ_ONCE(sk->sk_data_ready) == sock_def_wakeup;
+	return READ_ONCE(sk->sk_write_space) == sock_def_wakeup;
+}
+
+/* The direct wait: same results as the watch wait below; -EOPNOTSUPP if it cannot be done. */
+static long sock_wait_direct(struct umc_sock *us, u32 events, long timeo)
+{
+	u64 deadline = 0, now;
+	int r;
+
+	if (timeo != MAX_SCHEDULE_TIMEOUT) {
+		now = sys->time_monotonic_ns();
+
+		if ((u64)timeo > (U64_MAX - now) / NSEC_PER_JIFFY)
+			timeo = MAX_SCHEDULE_TIMEOUT;
+		else
+			deadline = now + (u64)timeo * NSEC_PER_JIFFY;
+	}
+	set_current_state(TASK_INTERRUPTIBLE);
+	r = umc_task_sleep_fd(us->fd, events, deadline);
+	if (r == -ETIMEDOUT)
+		return 0;
+	if (r < 0)
+		return -EOPNOTSUPP; /* no waker, or the provider cannot: wait through the watch */
+	if (r & SYS_EV_ERR)
+		umc_sock_tx_broken(us);
+	if (!r && signal_pending(current))
+		return -ERESTARTSYS;
+	/* ready or woken: the caller tries again (a wake-up for another reason is spurious) */
+	if (timeo == MAX_SCHEDULE_TIMEOUT)
+		return timeo;
+	now = sys->time_monotonic_ns();
+	if (now >= deadline)
+		return 1; /* as wait_event_*_timeout when the condition came true at the end */
+	return (long)DIV_ROUND_UP_ULL(deadline - now, NSEC_PER_JIFFY);
+}
+
 long umc_sock_wait(struct umc_sock *us, u32 events, long timeo)
 {
 	u32 *gen = events == SYS_EV_IN ? &us->gen_in : &us->gen_out;
 	u32 seen;
+
+	if (direct_wait_ok(us, events)) {
+		long left = sock_wait_direct(us, events, timeo);
+
+		if (left != -EOPNOTSUPP)
+			return left;
+	}
 
 	spin_lock(&us->lock);
 	seen = *gen;

@@ -71,6 +71,9 @@ int umc_iter_to_iov(const struct iov_iter *it, struct sys_iovec *iov, int max);
 /* Held bytes leave after at most this long (ns), as Linux sends corked data on its 200 ms
  * probe timer. Read when bytes are held; tests may change it while no socket sends. */
 extern u64 umc_sock_txq_delay_ns;
+/* umc.sock_direct_wait (default on): waits for socket readiness poll the host socket in the
+ * waiting thread (umc_task_sleep_fd) instead of going through the event loop's watch. */
+extern bool umc_sock_direct_wait;
 
 /*
  * Send the bytes of @it after any held bytes (the whole of umc_inet_sendmsg's data path).

@@ -202,13 +202,12 @@ static void test_ipv6(void **state)
 	roundtrip(AF_INET6);
 }
 
-static void test_recv_timeout(void **state)
+static void recv_timeout(void)
 {
 	struct socket *c, *s;
 	char buf[8];
 	u64 t0, el;
 
-	(void)state;
 	pair(AF_INET, &c, &s);
 	s->sk->sk_rcvtimeo = msecs_to_jiffies(200);
 	t0 = umc_test_now_ns();
@@ -230,6 +229,15 @@ static void test_recv_timeout(void **state)
 	assert_int_equal(do_recv(s, buf, 8, 0), 3);
 	assert_memory_equal(buf, "abc", 3);
 	close_pair(c, s);
+}
+
+static void test_recv_timeout(void **state)
+{
+	(void)state;
+	recv_timeout();
+	umc_sock_direct_wait = false; /* through the event loop's watch */
+	recv_timeout();
+	umc_sock_direct_wait = true;
 }
 
 static void test_peek_dontwait(void **state)
@@ -342,6 +350,12 @@ static void signal_blocked(long rcvtimeo, int expect)
 	t = kthread_run(blocked_recv_fn, &a, "blocked");
 	assert_false(IS_ERR(t));
 	umc_test_wait_asleep(t);
+	/* a direct wait polls the host socket itself; the other waits through the watch */
+	spin_lock(&s->sk->umc->lock);
+	assert_int_equal(!!(s->sk->umc->interest & SYS_EV_IN), !umc_sock_direct_wait);
+	spin_unlock(&s->sk->umc->lock);
+	assert_int_equal(!!(__atomic_load_n(&t->__state, __ATOMIC_SEQ_CST) & __UMC_TASK_FDWAIT),
+			 umc_sock_direct_wait);
 	t0 = umc_test_now_ns();
 	send_sig(SIGHUP, t, 1);
 	assert_int_equal(kthread_stop(t), 0);
@@ -356,6 +370,11 @@ static void test_signal_interrupts_recv(void **state)
 	/* the data socket (no timeout) gets -ERESTARTSYS, the meta socket -EINTR */
 	signal_blocked(MAX_SCHEDULE_TIMEOUT, -ERESTARTSYS);
 	signal_blocked(msecs_to_jiffies(10000), -EINTR);
+	/* the same through the event loop's watch (umc.sock_direct_wait=0) */
+	umc_sock_direct_wait = false;
+	signal_blocked(MAX_SCHEDULE_TIMEOUT, -ERESTARTSYS);
+	signal_blocked(msecs_to_jiffies(10000), -EINTR);
+	umc_sock_direct_wait = true;
 }
 
 static void test_send_timeout_and_bufsize(void **state)

@@ -57,8 +57,11 @@
 #define TASK_STOPPED (TASK_WAKEKILL | __TASK_STOPPED)
 #define TASK_IDLE (TASK_UNINTERRUPTIBLE | TASK_NOLOAD)
 #define TASK_NORMAL (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
-/* umc-private bit of __state: the task sleeps (or is about to) on the futex. */
+/* umc-private bits of __state: the task sleeps (or is about to) on the futex; with
+ * __UMC_TASK_FDWAIT it sleeps on an fd instead and a waker must kick its umc_waker. */
 #define __UMC_TASK_SLEEPING 0x40000000
+#define __UMC_TASK_FDWAIT 0x20000000
+#define __UMC_TASK_FLAGS (__UMC_TASK_SLEEPING | __UMC_TASK_FDWAIT)
 
 /* Task flags (Linux 6.1 values). */
 #define PF_IDLE 0x00000002
@@ -97,6 +100,7 @@ struct task_struct {
 	unsigned int umc_affinity_set;  /* umc_affinity holds a mask to apply (see sched.c) */
 	struct cpumask umc_affinity;
 	struct umc_kthread *umc_kthread; /* NULL for adopted threads */
+	struct sys_waker *umc_waker;    /* for sleeps on an fd; made at the first (sched.c) */
 	struct list_head umc_tasks;     /* all tasks (umc/src/sched.c) */
 };
 
@@ -114,9 +118,9 @@ void umc_current_release(void);
 /* set_current_state - store the state, then a full barrier (before testing the condition). */
 #define set_current_state(state_value) \
 	__atomic_store_n(&current->__state, (state_value), __ATOMIC_SEQ_CST)
-#define get_current_state() (__atomic_load_n(&current->__state, __ATOMIC_RELAXED) & ~__UMC_TASK_SLEEPING)
+#define get_current_state() (__atomic_load_n(&current->__state, __ATOMIC_RELAXED) & ~__UMC_TASK_FLAGS)
 #define task_is_running(task) \
-	((__atomic_load_n(&(task)->__state, __ATOMIC_RELAXED) & ~__UMC_TASK_SLEEPING) == TASK_RUNNING)
+	((__atomic_load_n(&(task)->__state, __ATOMIC_RELAXED) & ~__UMC_TASK_FLAGS) == TASK_RUNNING)
 #define task_is_stopped(task) 0
 #define task_is_traced(task) 0
 

@@ -36,7 +36,7 @@
 #include <stdint.h>
 #endif
 
-#define SYS_SERVICE_VERSION 1
+#define SYS_SERVICE_VERSION 2
 
 #ifndef __sys_printf
 #define __sys_printf(a, b) __attribute__((format(printf, a, b)))
@@ -237,27 +237,6 @@ struct sys_service_ops {
 	/** futex_wake - wake up to @n waiters on @addr (INT32_MAX = all). Never blocks. */
 	void (*futex_wake)(uint32_t *addr, int n);
 
-	/*
-	 * Sleeping on an fd (optional: a provider may leave all four NULL; umc then waits for
-	 * sockets through fd watches on the event loop, one thread hop more per wait).
-	 *
-	 * waker_create - a waker for one sleeping thread. Returns 0, -ENOMEM or -EMFILE.
-	 * waker_destroy - free it; no fd_wait on it may be running.
-	 * waker_kick - make the current or the next fd_wait on @w return SYS_EV_KICK. Never
-	 *   blocks; callable from any thread and from callbacks. Kicks do not count: several
-	 *   before one fd_wait end that one wait only.
-	 * fd_wait - block the calling thread until @fd is ready for one of @events (SYS_EV_IN /
-	 *   SYS_EV_OUT; SYS_EV_ERR and SYS_EV_HUP always count), until @w is kicked, or until the
-	 *   monotonic clock reaches @deadline_ns (0 = no deadline). Returns the SYS_EV_* bits of
-	 *   @fd that are ready, plus SYS_EV_KICK if the waker was kicked (and consumes the kick);
-	 *   0 at the deadline; or a negative errno (-EBADF, -ENOMEM). A host signal does not end
-	 *   the wait. Blocks.
-	 */
-	int (*waker_create)(struct sys_waker **out);
-	void (*waker_destroy)(struct sys_waker *w);
-	void (*waker_kick)(struct sys_waker *w);
-	int (*fd_wait)(int fd, uint32_t events, struct sys_waker *w, uint64_t deadline_ns);
-
 	/* -------------------------------------------------------------------------- RCU */
 	/**
 	 * rcu_read_lock/unlock - read-side critical section (nests). Never blocks. The calling
@@ -444,6 +423,29 @@ struct sys_service_ops {
 	void (*backtrace_log)(enum sys_log_level level);
 	/** panic - log @msg and a backtrace, then abort the process. Never returns. */
 	void (*panic)(const char *msg) __attribute__((noreturn));
+
+	/* ------------------------------------------------ sleeping on an fd (version 2) */
+	/*
+	 * A thread that waits for one fd polls it itself, without an event-loop thread in
+	 * between (umc's socket waits). A provider that cannot returns -EOPNOTSUPP from
+	 * waker_create or fd_wait; umc then waits through fd watches on the event loop.
+	 *
+	 * waker_create - a waker for one sleeping thread. Returns 0, -ENOMEM or -EMFILE.
+	 * waker_destroy - free it; no fd_wait on it may be running.
+	 * waker_kick - make the current or the next fd_wait on @w return SYS_EV_KICK. Never
+	 *   blocks; callable from any thread and from callbacks. Kicks do not count: several
+	 *   before one fd_wait end that one wait only.
+	 * fd_wait - block the calling thread until @fd is ready for one of @events (SYS_EV_IN /
+	 *   SYS_EV_OUT; SYS_EV_ERR and SYS_EV_HUP always count), until @w is kicked, or until the
+	 *   monotonic clock reaches @deadline_ns (0 = no deadline). Returns the SYS_EV_* bits of
+	 *   @fd that are ready, plus SYS_EV_KICK if the waker was kicked (and consumes the kick);
+	 *   0 at the deadline; or a negative errno (-EBADF, -ENOMEM). A host signal does not end
+	 *   the wait. Blocks.
+	 */
+	int (*waker_create)(struct sys_waker **out);
+	void (*waker_destroy)(struct sys_waker *w);
+	void (*waker_kick)(struct sys_waker *w);
+	int (*fd_wait)(int fd, uint32_t events, struct sys_waker *w, uint64_t deadline_ns);
 };
 
 /* The installed provider. NULL until sys_service_install() succeeded. */

@@ -44,10 +44,6 @@ static const struct sys_service_ops mte_vector = {
 
 	.futex_wait = mte_futex_wait,
 	.futex_wake = mte_futex_wake,
-	.waker_create = mte_waker_create,
-	.waker_destroy = mte_waker_destroy,
-	.waker_kick = mte_waker_kick,
-	.fd_wait = mte_fd_wait,
 
 	.rcu_read_lock = mte_rcu_read_lock,
 	.rcu_read_unlock = mte_rcu_read_unlock,
@@ -99,6 +95,11 @@ static const struct sys_service_ops mte_vector = {
 	.log_enabled = mte_log_enabled,
 	.backtrace_log = mte_backtrace_log,
 	.panic = mte_panic,
+
+	.waker_create = mte_waker_create,
+	.waker_destroy = mte_waker_destroy,
+	.waker_kick = mte_waker_kick,
+	.fd_wait = mte_fd_wait,
 };
 
 static bool mte_running;

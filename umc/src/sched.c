@@ -186,10 +186,6 @@ int umc_task_sleep_fd(int fd, u32 events, u64 deadline_ns)
 	struct task_struct *t = current;
 	int ret = 0;
 
-	if (!sys->fd_wait || !sys->waker_create) {
-		__atomic_store_n(&t->__state, TASK_RUNNING, __ATOMIC_SEQ_CST);
-		return -EOPNOTSUPP;
-	}
 	if (unlikely(!t->umc_waker)) {
 		/* only the task itself makes its waker, before it first publishes FDWAIT */
 		ret = sys->waker_create(&t->umc_waker);

@@ -56,6 +56,7 @@ static struct socket *sock_wrap(int fd, int family, int type, int protocol, gfp_
 	spin_lock_init(&us->lock);
 	spin_lock_init(&us->tx_lock);
 	spin_lock_init(&us->rx_lock);
+	spin_lock_init(&us->opts_lock);
 	init_waitqueue_head(&us->wq);
 	INIT_LIST_HEAD(&us->accept_q);
 	INIT_LIST_HEAD(&us->accept_node);
@@ -370,6 +371,7 @@ void umc_sock_apply_opts(struct sock *sk)
 	unsigned char reuse = READ_ONCE(sk->sk_reuse);
 	int val, err;
 
+	spin_lock(&us->opts_lock);
 	/* Linux doubles SO_SNDBUF/SO_RCVBUF values: pass half to end up with sk_sndbuf */
 	if ((locks & SOCK_SNDBUF_LOCK) && sndbuf != us->applied_sndbuf) {
 		val = sndbuf / 2;
@@ -399,6 +401,7 @@ void umc_sock_apply_opts(struct sock *sk)
 			pr_warn_once("umc: SO_REUSEADDR: %d\n", err);
 		us->applied_reuse = reuse;
 	}
+	spin_unlock(&us->opts_lock);
 }
 
 static int umc_inet_release(struct socket *sock)

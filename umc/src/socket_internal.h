@@ -27,7 +27,9 @@ struct umc_sock {
 	int accept_qlen;
 	struct list_head accept_q;
 	struct list_head accept_node; /* on the listener's accept_q */
-	/* option values last applied to the host socket */
+	/* option values last applied to the host socket; opts_lock orders the receive side,
+	 * the send side and the sk_wmem_queued refresh, which all apply or record them */
+	spinlock_t opts_lock;
 	int applied_sndbuf;
 	int applied_rcvbuf;
 	u32 applied_priority;

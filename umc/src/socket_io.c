@@ -70,11 +70,14 @@ static void wmem_refresh(struct umc_sock *us, bool sender)
 	WRITE_ONCE(sk->sk_wmem_queued, (int)min_t(u64, queued, INT_MAX));
 	/* sk_sndbuf only in the sender's context: umc_sock_apply_opts runs there too */
 	if (sender && !(READ_ONCE(sk->sk_userlocks) & SOCK_SNDBUF_LOCK) &&
-	    sys->sock_getsockopt(us->fd, SOL_SOCKET, SO_SNDBUF, &val, &vlen) == 0 && val > 0 &&
-	    READ_ONCE(sk->sk_sndbuf) == us->applied_sndbuf) {
-		/* host auto-tuning; recorded as applied so it is not pushed back as a lock */
-		us->applied_sndbuf = val;
-		WRITE_ONCE(sk->sk_sndbuf, val);
+	    sys->sock_getsockopt(us->fd, SOL_SOCKET, SO_SNDBUF, &val, &vlen) == 0 && val > 0) {
+		spin_lock(&us->opts_lock);
+		if (READ_ONCE(sk->sk_sndbuf) == us->applied_sndbuf) {
+			/* host auto-tuning; recorded as applied so it is not pushed back as a lock */
+			us->applied_sndbuf = val;
+			WRITE_ONCE(sk->sk_sndbuf, val);
+		}
+		spin_unlock(&us->opts_lock);
 	}
 	if (queued && us->wmem_timer)
 		sys->timer_arm(us->wmem_timer, sys->time_monotonic_ns() + WMEM_REFRESH_NS);

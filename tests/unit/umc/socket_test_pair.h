@@ -26,6 +26,8 @@ static inline void socket_test_pair(struct socket **c, struct socket **s, int sn
 	a.sin_addr.s_addr = cpu_to_be32(INADDR_LOOPBACK);
 	assert_int_equal(sock_create_kern(&init_net, AF_INET, SOCK_STREAM, IPPROTO_TCP, &l), 0);
 	assert_int_equal(kernel_bind(l, (struct sockaddr *)&a, len), 0);
+	/* before listen: the event loop copies it into each connection it accepts */
+	l->sk->sk_rcvtimeo = msecs_to_jiffies(10000);
 	assert_int_equal(kernel_listen(l, 2), 0);
 	assert_true(kernel_getsockname(l, (struct sockaddr *)&a) > 0);
 	assert_int_equal(sock_create_kern(&init_net, AF_INET, SOCK_STREAM, IPPROTO_TCP, c), 0);
@@ -35,7 +37,6 @@ static inline void socket_test_pair(struct socket **c, struct socket **s, int sn
 	}
 	(*c)->sk->sk_sndtimeo = msecs_to_jiffies(10000);
 	assert_int_equal(kernel_connect(*c, (struct sockaddr *)&a, len, 0), 0);
-	l->sk->sk_rcvtimeo = msecs_to_jiffies(10000);
 	assert_int_equal(kernel_accept(l, s, 0), 0);
 	sock_release(l);
 	if (rcvbuf) {

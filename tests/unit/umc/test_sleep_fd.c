@@ -172,7 +172,7 @@ static int pingpong_fn(void *data)
 		set_current_state(TASK_INTERRUPTIBLE);
 		if (READ_ONCE(pp->turn) == a->me) {
 			__set_current_state(TASK_RUNNING);
-			pp->rounds[a->me]++;
+			WRITE_ONCE(pp->rounds[a->me], pp->rounds[a->me] + 1);
 			WRITE_ONCE(pp->turn, !a->me);
 			wake_up_process(pp->task[!a->me]);
 			continue;

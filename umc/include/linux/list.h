@@ -15,10 +15,16 @@
 #define LIST_HEAD_INIT(name) { &(name), &(name) }
 #define LIST_HEAD(name) struct list_head name = LIST_HEAD_INIT(name)
 
+/*
+ * INIT_LIST_HEAD - as the kernel's, with the store of ->next last and releasing: a
+ * list_empty_careful() on another CPU that sees the entry empty (its acquiring load of
+ * ->next) also sees everything done before the list_del_init() that emptied it (DRBD's
+ * drbd_queue_work_if_unqueued against its worker's list_del_init outside the queue lock).
+ */
 static inline void INIT_LIST_HEAD(struct list_head *list)
 {
-	WRITE_ONCE(list->next, list);
-	list->prev = list;
+	WRITE_ONCE(list->prev, list);
+	__atomic_store_n(&list->next, list, __ATOMIC_RELEASE);
 }
 
 static inline void __list_add(struct list_head *new, struct list_head *prev,
